@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint check pytest clean
+
+help:
+	@echo "make run    set up everything and serve the site with demo content at http://$(HOST):$(PORT)"
+	@echo "make setup  everything but the server (virtualenv, packages, database, demo content)"
+	@echo "make test   ruff, manage.py check, makemigrations --check and every test"
+
+# Reinstalled only when the declared dependencies change, so a second run is quick.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+var:
+	mkdir -p var
+
+setup: $(BIN)/.installed node_modules/.installed var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(BIN)/.installed
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest: $(BIN)/.installed node_modules/.installed
+	$(BIN)/pytest
+
+test: lint check pytest
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache

@@ -1,0 +1,133 @@
+"""Promises that hold on every response: health, errors, security headers, settings."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.db import DatabaseError
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def test_healthz_answers_ok_and_nothing_more(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert b"down" not in response.content
+
+
+def test_not_found_page_is_in_the_site_style_with_help(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Sorry, we can’t find that page" in html
+    assert "Hide this page" in html
+    assert "0800 1111" in html
+
+
+def test_server_error_page_needs_no_database(rf, django_assert_num_queries):
+    from config.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, something went wrong" in html
+    assert "Hide this page" in html and "0800 1111" in html
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/no-such-page/", "/admin/login/"])
+def test_every_response_carries_the_content_security_policy(client, home_page, path):
+    policy = client.get(path)["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["base-uri"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["form-action"] == "'self'"
+    assert "unsafe-inline" not in directives["script-src"]
+
+
+def test_referrer_policy_is_same_origin(client, home_page):
+    assert client.get("/")["Referrer-Policy"] == "same-origin"
+
+
+def _run_manage(*args, **env):
+    environment = {**os.environ, **env}
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="a-long-random-production-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="promise.example.org",
+        DEBUG="true",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_never_turn_debug_on(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("DEBUG", "true")
+    result = _run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check"],
+        cwd=PROJECT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.production"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_sqlite_waits_for_writers_instead_of_failing(settings):
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("only the SQLite default needs these options")
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert database["OPTIONS"]["timeout"] >= 5
+    assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
