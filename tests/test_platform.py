@@ -53,28 +53,43 @@ def test_server_error_page_needs_no_database(rf, django_assert_num_queries):
     assert "Hide this page" in html and "0800 1111" in html
 
 
-@pytest.mark.parametrize("path", ["/", "/healthz", "/no-such-page/", "/admin/login/"])
-def test_every_response_carries_the_content_security_policy(client, home_page, path):
-    policy = client.get(path)["Content-Security-Policy"]
-    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+def _policy(response) -> dict[str, str]:
+    policy = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/no-such-page/"])
+def test_every_public_response_carries_the_strict_policy(client, home_page, path):
+    directives = _policy(client.get(path))
     assert directives["default-src"] == "'self'"
     assert directives["object-src"] == "'none'"
     assert directives["base-uri"] == "'none'"
     assert directives["frame-ancestors"] == "'none'"
     assert directives["form-action"] == "'self'"
     assert "unsafe-inline" not in directives["script-src"]
+    assert "unsafe-inline" not in directives["style-src"]
+
+
+def test_admin_keeps_the_policy_but_allows_wagtails_inline_scripts(client, home_page):
+    directives = _policy(client.get("/admin/login/"))
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "'unsafe-inline'" in directives["script-src"]
 
 
 def test_referrer_policy_is_same_origin(client, home_page):
     assert client.get("/")["Referrer-Policy"] == "same-origin"
 
 
-def _run_manage(*args, **env):
-    environment = {**os.environ, **env}
+def _run_manage(*args, drop=(), **env):
+    """Run manage.py in a fresh process, as an operator would, with the given environment."""
+    # The browser tests' async-safety switch must not leak into a deployment check.
+    dropped = {"DJANGO_ALLOW_ASYNC_UNSAFE", *drop}
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
-        env=environment,
+        env={**environment, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -110,15 +125,8 @@ def test_production_settings_never_turn_debug_on(monkeypatch):
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check"],
-        cwd=PROJECT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.production"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = _run_manage(
+        "check", drop={"SECRET_KEY"}, DJANGO_SETTINGS_MODULE="config.settings.production"
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
