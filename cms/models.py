@@ -1,9 +1,12 @@
+from django import forms
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from cms.blocks import HelpContactBlock
 
@@ -49,3 +52,114 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     template = "pages/home_page.html"
+
+
+class Foundation(models.Model):
+    """One of The Promise's five foundations: Voice, Family, Care, People, Scaffolding."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=50)
+    description = models.TextField()
+    child_friendly_description = models.TextField(
+        help_text="One sentence a ten-year-old understands."
+    )
+    loaded_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("child_friendly_description"),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class PriorityArea(models.Model):
+    """One of the plan's five priority areas, which give the action codes their prefix."""
+
+    prefix = models.CharField(max_length=5, unique=True)
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField()
+    loaded_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [FieldPanel("prefix"), FieldPanel("name"), FieldPanel("order")]
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+
+class ActionCode(ClusterableModel):
+    """One row of the plan's action tables, such as "STW 4", with its actions, targets and roles."""
+
+    code = models.CharField(max_length=10, unique=True)
+    slug = models.SlugField(max_length=10, unique=True)
+    priority_area = models.ForeignKey(
+        PriorityArea, on_delete=models.PROTECT, related_name="action_codes"
+    )
+    number = models.PositiveSmallIntegerField(help_text="The number after the prefix.")
+    outcome = models.TextField()
+    foundations = ParentalManyToManyField(Foundation, blank=True, related_name="action_codes")
+    loaded_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("slug"),
+        FieldPanel("priority_area"),
+        FieldPanel("number"),
+        FieldPanel("outcome"),
+        FieldPanel("foundations", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("actions", label="Actions"),
+        InlinePanel("targets", label="Targets and timescales"),
+        InlinePanel("responsible_roles", label="Responsible"),
+    ]
+
+    class Meta:
+        ordering = ["priority_area__order", "number"]
+
+    def __str__(self):
+        return self.code
+
+
+class Action(Orderable):
+    action_code = ParentalKey(ActionCode, on_delete=models.CASCADE, related_name="actions")
+    text = models.TextField()
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text
+
+
+class Target(Orderable):
+    """A target with its timescale; surveys and indicators measure some of these."""
+
+    action_code = ParentalKey(ActionCode, on_delete=models.CASCADE, related_name="targets")
+    text = models.TextField()
+    timescale = models.CharField(
+        max_length=100, blank=True, help_text="The time phrase within the target, if it has one."
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("timescale")]
+
+    def __str__(self):
+        return self.text
+
+
+class ResponsibleRole(Orderable):
+    action_code = ParentalKey(
+        ActionCode, on_delete=models.CASCADE, related_name="responsible_roles"
+    )
+    role = models.CharField(max_length=200)
+
+    panels = [FieldPanel("role")]
+
+    def __str__(self):
+        return self.role

@@ -1,0 +1,190 @@
+"""Changes to the content layer's data."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from cms.models import Action, ActionCode, Foundation, PriorityArea, ResponsibleRole, Target
+
+PROMISE_PLAN_FILE = Path(__file__).resolve().parent / "data" / "promise_plan.yaml"
+
+
+@dataclass
+class PlanLoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_admin_corrections: list[str] = field(default_factory=list)
+
+
+def _checksum(record: dict) -> str:
+    return hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
+
+
+def _foundation_record(foundation: Foundation) -> dict:
+    return {
+        "number": foundation.number,
+        "name": foundation.name,
+        "description": foundation.description,
+        "child_friendly_description": foundation.child_friendly_description,
+    }
+
+
+def _priority_area_record(area: PriorityArea) -> dict:
+    return {"prefix": area.prefix, "name": area.name, "order": area.order}
+
+
+def _action_code_record(action_code: ActionCode) -> dict:
+    return {
+        "code": action_code.code,
+        "priority_area": action_code.priority_area.prefix,
+        "outcome": action_code.outcome,
+        "foundations": sorted(f.number for f in action_code.foundations.all()),
+        "actions": [action.text for action in action_code.actions.all()],
+        "targets": [
+            {"text": target.text, "timescale": target.timescale}
+            for target in action_code.targets.all()
+        ],
+        "responsible_roles": [role.role for role in action_code.responsible_roles.all()],
+    }
+
+
+def _normalised_code_entry(entry: dict) -> dict:
+    return {
+        "code": entry["code"],
+        "priority_area": entry["priority_area"],
+        "outcome": entry["outcome"],
+        "foundations": sorted(entry.get("foundations") or []),
+        "actions": list(entry.get("actions") or []),
+        "targets": [
+            {"text": target["text"], "timescale": target.get("timescale", "")}
+            for target in entry.get("targets") or []
+        ],
+        "responsible_roles": list(entry.get("responsible_roles") or []),
+    }
+
+
+def _sync(*, key, existing, file_record, current_record, apply, report, overwrite):
+    """Create or update one record, unless staff corrected it in the admin since it was loaded."""
+    file_checksum = _checksum(file_record)
+    if existing is None:
+        apply()
+        report.created.append(key)
+        return
+    edited_in_admin = _checksum(current_record) != existing.loaded_checksum
+    if edited_in_admin and not overwrite:
+        if current_record != file_record:
+            report.kept_admin_corrections.append(key)
+        else:
+            report.unchanged.append(key)
+        return
+    if current_record == file_record and existing.loaded_checksum == file_checksum:
+        report.unchanged.append(key)
+        return
+    apply()
+    report.updated.append(key)
+
+
+@transaction.atomic
+def load_promise_plan(*, plan: dict, overwrite: bool = False) -> PlanLoadReport:
+    """Create or update the foundations, priority areas and action codes from the plan's data.
+
+    Matched by number, prefix and code; never duplicated. A record that staff corrected in the
+    admin since it was last loaded is kept as it is, unless `overwrite` is true.
+    """
+    report = PlanLoadReport()
+
+    for entry in plan["foundations"]:
+        record = {key: entry[key] for key in ("number", "name", "description")}
+        record["child_friendly_description"] = entry["child_friendly_description"]
+        existing = Foundation.objects.filter(number=record["number"]).first()
+
+        def apply(existing=existing, record=record):
+            foundation = existing or Foundation(number=record["number"])
+            for name, value in record.items():
+                setattr(foundation, name, value)
+            foundation.loaded_checksum = _checksum(record)
+            foundation.save()
+
+        _sync(
+            key=f"Foundation {record['number']}",
+            existing=existing,
+            file_record=record,
+            current_record=_foundation_record(existing) if existing else None,
+            apply=apply,
+            report=report,
+            overwrite=overwrite,
+        )
+
+    for entry in plan["priority_areas"]:
+        record = {"prefix": entry["prefix"], "name": entry["name"], "order": entry["order"]}
+        existing = PriorityArea.objects.filter(prefix=record["prefix"]).first()
+
+        def apply(existing=existing, record=record):
+            area = existing or PriorityArea(prefix=record["prefix"])
+            area.name, area.order = record["name"], record["order"]
+            area.loaded_checksum = _checksum(record)
+            area.save()
+
+        _sync(
+            key=record["prefix"],
+            existing=existing,
+            file_record=record,
+            current_record=_priority_area_record(existing) if existing else None,
+            apply=apply,
+            report=report,
+            overwrite=overwrite,
+        )
+
+    areas = {area.prefix: area for area in PriorityArea.objects.all()}
+    foundations = {foundation.number: foundation for foundation in Foundation.objects.all()}
+    existing_codes = {
+        action_code.code: action_code
+        for action_code in ActionCode.objects.select_related("priority_area").prefetch_related(
+            "foundations", "actions", "targets", "responsible_roles"
+        )
+    }
+    for entry in plan["action_codes"]:
+        record = _normalised_code_entry(entry)
+        existing = existing_codes.get(record["code"])
+
+        def apply(existing=existing, record=record):
+            action_code = existing or ActionCode(code=record["code"])
+            action_code.slug = slugify(record["code"])
+            action_code.number = int(record["code"].split()[-1])
+            action_code.priority_area = areas[record["priority_area"]]
+            action_code.outcome = record["outcome"]
+            action_code.loaded_checksum = _checksum(record)
+            # A parental many-to-many is written when the cluster is saved, so set it first.
+            action_code.foundations.set([foundations[n] for n in record["foundations"]])
+            action_code.save()
+            action_code.actions.all().delete()
+            action_code.targets.all().delete()
+            action_code.responsible_roles.all().delete()
+            Action.objects.bulk_create(
+                Action(action_code=action_code, text=text, sort_order=i)
+                for i, text in enumerate(record["actions"])
+            )
+            Target.objects.bulk_create(
+                Target(action_code=action_code, sort_order=i, **target)
+                for i, target in enumerate(record["targets"])
+            )
+            ResponsibleRole.objects.bulk_create(
+                ResponsibleRole(action_code=action_code, role=role, sort_order=i)
+                for i, role in enumerate(record["responsible_roles"])
+            )
+
+        _sync(
+            key=record["code"],
+            existing=existing,
+            file_record=record,
+            current_record=_action_code_record(existing) if existing else None,
+            apply=apply,
+            report=report,
+            overwrite=overwrite,
+        )
+    return report
