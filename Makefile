@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint check pytest clean
+.PHONY: help setup run test lint check pytest bench clean
 
 help:
 	@echo "make run    set up everything and serve the site with demo content at http://$(HOST):$(PORT)"
 	@echo "make setup  everything but the server (virtualenv, packages, database, demo content)"
 	@echo "make test   ruff, manage.py check, makemigrations --check and every test"
+	@echo "make bench  milliseconds and queries per public page"
 
 # Reinstalled only when the declared dependencies change, so a second run is quick.
 $(BIN)/.installed: pyproject.toml
@@ -49,6 +50,10 @@ pytest: $(BIN)/.installed node_modules/.installed
 	$(BIN)/pytest
 
 test: lint check pytest
+
+# Speed is measured here, never in timed unit tests: prints ms and queries per public page.
+bench: setup
+	$(BIN)/python bench/public_pages.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache
