@@ -1,0 +1,109 @@
+"""Wagtail's user admin, for staff whose email address is their username.
+
+Administrators give a name, an email address and roles; there is no password field. Saving a new
+user emails them an invitation to choose their password (cms.accounts.invite_staff_member).
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.users.forms import UserCreationForm, UserEditForm, standard_fields
+from wagtail.users.views import users as user_views
+
+from cms.accounts import invite_staff_member
+from cms.audit import record_staff_event
+from cms.roles import role_names
+
+User = get_user_model()
+
+
+class EmailIsUsernameMixin:
+    """The email address is the only name a person signs in with; keep `username` equal to it."""
+
+    def separate_username_field(self):
+        return False
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = User._default_manager.exclude(pk=self.instance.pk)
+        if (
+            others.filter(email__iexact=email).exists()
+            or others.filter(username__iexact=email).exists()
+        ):
+            raise forms.ValidationError(
+                _("Someone already has an account with this email address.")
+            )
+        return email
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.username = user.email
+        if user.pk is None:
+            # They choose their own password from the invitation.
+            user.set_unusable_password()
+        if commit:
+            user.save()
+            self.save_m2m()
+            forget_other_email_addresses(user)
+        return user
+
+
+def forget_other_email_addresses(user) -> None:
+    """Stop an old address signing in once an administrator has changed someone's email."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()
+
+
+class StaffUserCreationForm(EmailIsUsernameMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = standard_fields
+
+
+class StaffUserEditForm(EmailIsUsernameMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        fields = standard_fields
+
+
+class StaffUserCreateView(user_views.CreateView):
+    success_message = _(
+        "%(object)s has been added. We have emailed them a link to choose a password."
+    )
+
+    def save_instance(self):
+        user = super().save_instance()
+        invite_staff_member(request=self.request, user=user, invited_by=self.request.user)
+        return user
+
+
+class StaffUserEditView(user_views.EditView):
+    def save_instance(self):
+        user = super().save_instance()
+        roles = ", ".join(role_names(user)) or "no role"
+        superuser = " Full administrator (superuser)." if user.is_superuser else ""
+        record_staff_event(
+            action="account.changed",
+            description=f"Account changed by {self.request.user.email}: roles {roles}.{superuser}",
+            user=user,
+        )
+        return user
+
+
+class StaffUserDeleteView(user_views.DeleteView):
+    def delete_action(self):
+        record_staff_event(
+            action="account.deleted",
+            description=f"Account deleted by {self.request.user.email}.",
+            user=self.object,
+        )
+        return super().delete_action()
+
+
+class StaffUserViewSet(user_views.UserViewSet):
+    add_view_class = StaffUserCreateView
+    edit_view_class = StaffUserEditView
+    delete_view_class = StaffUserDeleteView
+
+    def get_form_class(self, for_update=False):
+        return StaffUserEditForm if for_update else StaffUserCreationForm
