@@ -40,11 +40,11 @@ def record_staff_event(*, action: str, description: str, user=None) -> StaffEven
     )
 
 
-def _authentication_steps(request) -> str:
+def _authentication_steps(request, user) -> str:
     from allauth.account.authentication import get_authentication_records
 
     steps = []
-    for record in get_authentication_records(request) if request is not None else []:
+    for record in get_authentication_records(request, user) if request is not None else []:
         if record.get("method") == "password":
             steps.append("password")
         elif record.get("method") == "password_reset":
@@ -58,7 +58,7 @@ def _authentication_steps(request) -> str:
 
 
 def _on_signed_in(sender, request, user, **kwargs):
-    steps = _authentication_steps(request)
+    steps = _authentication_steps(request, user)
     record_staff_event(
         action="sign-in",
         description=f"Signed in with {steps}." if steps else "Signed in.",

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.users.forms import UserCreationForm, UserEditForm, standard_fields
+from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as user_views
 
 from cms.accounts import invite_staff_member
@@ -21,11 +21,28 @@ User = get_user_model()
 class EmailIsUsernameMixin:
     """The email address is the only name a person signs in with; keep `username` equal to it."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's forms expect a username field; it is filled from the email address.
+        self.fields["username"].required = False
+        self.fields["username"].widget = forms.HiddenInput()
+
     def separate_username_field(self):
         return False
 
+    def _clean_username(self):
+        return None  # clean_email checks the address is unique; it becomes the username
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("email"):
+            cleaned_data["username"] = cleaned_data["email"]
+        return cleaned_data
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
+        if len(email) > User._meta.get_field("username").max_length:
+            raise forms.ValidationError(_("This email address is too long to sign in with."))
         others = User._default_manager.exclude(pk=self.instance.pk)
         if (
             others.filter(email__iexact=email).exists()
@@ -57,13 +74,11 @@ def forget_other_email_addresses(user) -> None:
 
 
 class StaffUserCreationForm(EmailIsUsernameMixin, UserCreationForm):
-    class Meta(UserCreationForm.Meta):
-        fields = standard_fields
+    pass
 
 
 class StaffUserEditForm(EmailIsUsernameMixin, UserEditForm):
-    class Meta(UserEditForm.Meta):
-        fields = standard_fields
+    pass
 
 
 class StaffUserCreateView(user_views.CreateView):

@@ -4,6 +4,7 @@ and a role that needs 2-step verification cannot switch it off."""
 import hashlib
 import hmac
 import ipaddress
+import time
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -45,6 +46,27 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def get_http_user_agent(self, request) -> str:
         return ""  # never kept
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Changing how you sign in asks for your password again, unless you typed it just now.
+
+        Someone sent to set up 2-step verification straight after signing in is not asked twice.
+        """
+        from allauth.account import app_settings as account_settings
+        from allauth.account.authentication import get_authentication_records
+        from allauth.core import context
+
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        if request is None or not request.user.is_authenticated:
+            return True
+        records = get_authentication_records(request, request.user)
+        window = account_settings.REAUTHENTICATION_TIMEOUT
+        return not any(
+            record.get("method") == "password" and time.time() - record["at"] < window
+            for record in records
+        )
 
     def login(self, request, user) -> None:
         """Sign in, and start the clocks for the idle and overall session limits."""
