@@ -1,10 +1,6 @@
 import time
 
 import factory
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -14,6 +10,9 @@ from allauth.mfa.totp.internal.auth import (
     generate_totp_secret,
     hotp_value,
 )
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 PASSWORD = "a long staff password 2026"
 

@@ -3,11 +3,10 @@
 import re
 
 import pytest
+from allauth.mfa.models import Authenticator
 
 from django.core import mail
 from django.urls import reverse
-
-from allauth.mfa.models import Authenticator
 
 from cms.models import StaffEvent
 from cms.roles import ADMINISTRATORS, ANALYSTS, EDITORS, SURVEY_MANAGERS
@@ -101,7 +100,8 @@ def test_the_demo_administrator_can_sign_in_with_the_printed_code(client, home_p
     out = StringIO()
     call_command("demo_sign_in_code", stdout=out)
     code = out.getvalue().split()[0]
-    client.post(reverse("account_login"), {"login": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD})
+    credentials = {"login": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD}
+    client.post(reverse("account_login"), credentials)
     client.post(reverse("mfa_authenticate"), {"code": code})
     assert client.get("/admin/").status_code == 200
 
