@@ -121,3 +121,12 @@ def test_signing_out_is_recorded(client, home_page, make_staff):
     response = client.post(reverse("account_logout"))
     assert response["Location"] == reverse("account_login")
     assert StaffEvent.objects.filter(action="sign-out", user=editor).exists()
+
+
+def test_signing_out_from_the_admin_menu_goes_to_our_sign_in_page(client, home_page, make_staff):
+    editor = make_staff(EDITORS, two_step=False)
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    response = client.post(reverse("wagtailadmin_logout"))
+    assert response["Location"] == reverse("account_login")
+    assert client.get("/admin/")["Location"].startswith(reverse("account_login"))
+    assert StaffEvent.objects.filter(action="sign-out", user=editor).exists()
