@@ -4,6 +4,9 @@ Administrators give a name, an email address and roles; there is no password fie
 user emails them an invitation to choose their password (cms.accounts.invite_staff_member).
 """
 
+import logging
+import smtplib
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +19,7 @@ from cms.audit import record_staff_event
 from cms.roles import role_names
 
 User = get_user_model()
+logger = logging.getLogger(__name__)
 
 
 class EmailIsUsernameMixin:
@@ -88,7 +92,14 @@ class StaffUserCreateView(user_views.CreateView):
 
     def save_instance(self):
         user = super().save_instance()
-        invite_staff_member(request=self.request, user=user, invited_by=self.request.user)
+        try:
+            invite_staff_member(request=self.request, user=user, invited_by=self.request.user)
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Could not email an invitation to a new member of staff")
+            self.success_message = _(
+                "%(object)s has been added, but the invitation email could not be sent. Ask "
+                "them to choose “Forgotten your password?” on the sign-in page."
+            )
         return user
 
 

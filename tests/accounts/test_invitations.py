@@ -127,3 +127,25 @@ def test_password_reset_by_email(client, home_page, make_staff):
 def test_a_reset_for_an_unknown_address_says_the_same_and_reveals_nothing(client, home_page):
     response = client.post(reverse("account_reset_password"), {"email": "nobody@clacks.example"})
     assert response["Location"] == reverse("account_reset_password_done")
+
+
+def test_a_failed_invitation_email_still_adds_the_person_and_says_what_to_do(
+    client, home_page, make_staff, monkeypatch
+):
+    import smtplib
+
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def broken(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", broken)
+    client.force_login(make_staff(ADMINISTRATORS))
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        {"email": "kim@clacks.example", "first_name": "Kim", "last_name": "Lee", "is_active": "on"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "invitation email could not be sent" in response.content.decode()
+    assert get_user_model().objects.filter(email="kim@clacks.example").exists()
