@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint check pytest bench clean
+.PHONY: help setup run test lint check pytest bench clean sign-in-code
 
 help:
 	@echo "make run    set up everything and serve the site with demo content at http://$(HOST):$(PORT)"
 	@echo "make setup  everything but the server (virtualenv, packages, database, demo content)"
 	@echo "make test   ruff, manage.py check, makemigrations --check and every test"
 	@echo "make bench  milliseconds and queries per public page"
+	@echo "make sign-in-code   the demo administrator's current 2-step verification code"
 
 # Reinstalled only when the declared dependencies change, so a second run is quick.
 $(BIN)/.installed: pyproject.toml
@@ -37,6 +38,9 @@ setup: $(BIN)/.installed node_modules/.installed var
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+sign-in-code: $(BIN)/.installed
+	@$(MANAGE) demo_sign_in_code
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

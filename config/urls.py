@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +10,13 @@ from config import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Staff sign in through allauth's pages only (with 2-step verification and rate limits),
+    # never through Wagtail's own sign-in form.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("accounts/session/", views.staff_session, name="staff_session"),
+    # The email address is the username: only administrators change it, in the user admin.
+    path("accounts/email/", views.not_found),
+    path("accounts/", include("allauth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.apps.StaffUsersConfig",  # Wagtail's user admin, with email as the username
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -187,6 +187,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_AGE = None  # gone when the browser closes: phones and computers are often shared
 
 WAGTAIL_SITE_NAME = "Our Promise, Our Voice"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -205,3 +206,71 @@ LOGGING = {
     # Every task logs its start and end at INFO: only problems are worth a line.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Staff accounts. django-allauth is the one way in, for the admin and every staff page; nobody
+# signs up: administrators add staff in the admin and the site emails them an invitation.
+INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa"]
+MIDDLEWARE += [
+    "allauth.account.middleware.AccountMiddleware",
+    "config.middleware.StaffSessionTimeoutMiddleware",
+    "config.middleware.StaffMFARequiredMiddleware",
+]
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset flow instead, with its rate limits
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # staff change their password at /accounts/
+WAGTAILUSERS_PASSWORD_ENABLED = False  # administrators never know a colleague's password
+
+ACCOUNT_ADAPTER = "config.accounts.StaffAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# Administrators vouch for the address; the invitation link proves it (see cms/accounts.py).
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False  # sign in afterwards, with the second step too
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Our Promise, Our Voice: "
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell staff when their password or sign-in steps change
+ACCOUNT_PREVENT_ENUMERATION = True
+# Counted in the cache (Redis in production, so every worker shares the counts). Addresses are
+# hashed before they become cache keys (config/accounts.py).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    # Wrong passwords, and wrong 2-step codes (allauth counts those per account under this name).
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    "signup": "20/m/ip",
+}
+ACCOUNT_FORMS = {
+    "login": "config.forms.StaffLoginForm",
+    "reset_password": "config.forms.StaffResetPasswordForm",
+    "reset_password_from_key": "config.forms.StaffResetPasswordKeyForm",
+    "change_password": "config.forms.StaffChangePasswordForm",
+    "reauthenticate": "config.forms.StaffReauthenticateForm",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
+MFA_ADAPTER = "config.accounts.StaffMFAAdapter"
+MFA_FORMS = {
+    "authenticate": "config.forms.StaffAuthenticateForm",
+    "reauthenticate": "config.forms.StaffMFAReauthenticateForm",
+    "activate_totp": "config.forms.StaffActivateTOTPForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+MFA_TOTP_TOLERANCE = 1  # a phone clock 30 seconds out still works
+
+# Staff sessions end after 30 minutes without activity and after 12 hours in all
+# (config/middleware.py); the admin warns five minutes before (static/js/staff_session.js).
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+STAFF_SESSION_MAX_SECONDS = 12 * 60 * 60
+STAFF_SESSION_WARNING_SECONDS = 5 * 60
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+# Pages under these paths are for staff: roles that see answers need 2-step verification there.
+STAFF_PATH_PREFIXES = ("/admin/",)

@@ -10,11 +10,19 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PUBLIC_PAGES = [
     ("home", "/"),
     ("not found", "/this-page-does-not-exist/"),
+    ("privacy notice", "/privacy/"),
+    ("privacy notice for young people", "/privacy/young-people/"),
+    ("cookies", "/cookies/"),
+    ("staff sign-in", "/accounts/login/"),
+    ("staff password reset", "/accounts/password/reset/"),
+    ("no sign-up", "/accounts/signup/"),
 ]
 
 
 @pytest.mark.parametrize(("name", "path"), PUBLIC_PAGES, ids=[name for name, _ in PUBLIC_PAGES])
-def test_public_page_is_accessible_and_stays_on_site(page_at, live_server, home_page, name, path):
+def test_public_page_is_accessible_and_stays_on_site(
+    page_at, live_server, home_page, privacy_pages, name, path
+):
     page_at.goto(live_server.url + path)
     page_at.wait_for_load_state("networkidle")
     assert_accessible(page_at)
