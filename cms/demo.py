@@ -147,7 +147,7 @@ def _about_the_promise(plan_page):
         },
         _heading("Who to talk to"),
         _paragraph(
-            "<p>Social Services, Kilncraigs, Greenside Street, Alloa, FK10 1EB.<br>"
+            "<p>Social Services, Kilncraigs, Greenside Street, Alloa, FK10 1EB.<br/>"
             "Telephone 01259 450000.</p>"
         ),
     ]

@@ -86,9 +86,11 @@ def collect_text(obj) -> list[TextPart]:
         if child_model._meta.app_label == "wagtailcore":  # comments between editors
             continue
         children = getattr(obj, relation.get_accessor_name()).all()
+        # "Target 2", or "Target 2 › Timescale" where a child has more than one text field.
+        named_fields = len(list(_text_fields(child_model))) > 1
         for number, child in enumerate(children, start=1):
-            prefix = f"{child_model._meta.verbose_name.capitalize()} {number} › "
-            parts.extend(_model_text(child, prefix=prefix))
+            name = f"{child_model._meta.verbose_name.capitalize()} {number}"
+            parts.extend(_model_text(child, prefix=f"{name} › " if named_fields else "", only=name))
     return [part for part in parts if part.text.strip()]
 
 
@@ -124,10 +126,15 @@ def _text_fields(model):
             yield field
 
 
-def _model_text(obj, *, prefix: str):
-    for field in _text_fields(type(obj)):
+def _model_text(obj, *, prefix: str, only: str = ""):
+    """Each text field's text; `only` names the part when it is the model's one text field."""
+    fields = list(_text_fields(type(obj)))
+    for field in fields:
         value = getattr(obj, field.name)
-        label = prefix + str(field.verbose_name).capitalize()
+        if only and len(fields) == 1:
+            label = only
+        else:
+            label = prefix + str(field.verbose_name).capitalize()
         if isinstance(field, StreamField):
             for child in value or []:
                 yield from _block_text(f"{label} › {child.block.label}", child.block, child.value)

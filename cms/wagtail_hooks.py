@@ -96,7 +96,7 @@ def warn_about_language(request, obj) -> None:
     shown = findings[:MAX_FINDINGS_IN_MESSAGE]
     items = format_html_join(
         "",
-        "<li>“{}” in {}: say “{}” instead. <q>{}</q></li>",
+        "<li>“{}” in {}: say “{}” instead. <span>Where: “{}”</span></li>",
         (
             (item.finding.phrase, item.where, item.finding.preferred_words, item.finding.context)
             for item in shown

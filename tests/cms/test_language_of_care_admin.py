@@ -192,3 +192,11 @@ def home_page_child(home, title, slug, introduction):
     page = home.add_child(instance=StandardPage(title=title, slug=slug, introduction=introduction))
     page.save_revision().publish()
     return page
+
+
+def test_every_demo_page_opens_in_the_editor(editor, site_content):
+    from wagtail.models import Page
+
+    for page in Page.objects.filter(depth__gt=1):
+        response = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, page.title
