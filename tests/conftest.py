@@ -20,26 +20,35 @@ def _empty_cache():
     cache.clear()
 
 
+def _read_yaml(path):
+    import yaml
+
+    with open(path, encoding="utf-8") as data_file:
+        return yaml.load(data_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
+@pytest.fixture(scope="session")
+def _content_data():
+    """The plan and glossary data files, read once per test run (the loaders never change them)."""
+    from cms.services import LANGUAGE_OF_CARE_FILE, PROMISE_PLAN_FILE
+
+    return {"plan": _read_yaml(PROMISE_PLAN_FILE), "glossary": _read_yaml(LANGUAGE_OF_CARE_FILE)}
+
+
 @pytest.fixture
-def promise_plan(db):
+def promise_plan(db, _content_data):
     """Every foundation, priority area and action code, loaded from cms/data/promise_plan.yaml."""
-    import yaml
+    from cms.services import load_promise_plan
 
-    from cms.services import PROMISE_PLAN_FILE, load_promise_plan
-
-    with open(PROMISE_PLAN_FILE, encoding="utf-8") as plan_file:
-        return load_promise_plan(plan=yaml.safe_load(plan_file))
+    return load_promise_plan(plan=_content_data["plan"])
 
 
 @pytest.fixture
-def language_of_care(db):
+def language_of_care(db, _content_data):
     """The seeded Language of Care glossary and allowed phrases (cms/data/language_of_care.yaml)."""
-    import yaml
+    from cms.services import load_language_of_care
 
-    from cms.services import LANGUAGE_OF_CARE_FILE, load_language_of_care
-
-    with open(LANGUAGE_OF_CARE_FILE, encoding="utf-8") as data_file:
-        return load_language_of_care(data=yaml.safe_load(data_file))
+    return load_language_of_care(data=_content_data["glossary"])
 
 
 @pytest.fixture

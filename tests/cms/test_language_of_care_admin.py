@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import querydict_from_html
 
-from cms.models import Foundation, StandardPage
+from cms.models import Foundation, LanguageTerm, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +200,64 @@ def test_every_demo_page_opens_in_the_editor(editor, site_content):
     for page in Page.objects.filter(depth__gt=1):
         response = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, page.title
+
+
+def term_form_data(phrase, preferred_words, action="action-publish"):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    data = nested_form_data(
+        {
+            "phrases_to_avoid": streamfield([("phrase", {"phrase": phrase, "other_forms": ""})]),
+            "preferred_words": preferred_words,
+            "why": "Children told us.",
+            "example": "",
+        }
+    )
+    data[action] = action
+    return data
+
+
+def test_a_term_an_editor_publishes_is_checked_at_once(editor, language_of_care):
+    from cms.language_of_care import check_language
+
+    assert check_language("The kids are at school.") == []
+    response = editor.post(
+        reverse("wagtailsnippets_cms_languageterm:add"),
+        term_form_data("kids", "children, or their names"),
+    )
+    assert response.status_code == 302
+    [finding] = check_language("The kids are at school.")
+    assert finding.preferred_words == "children, or their names"
+
+
+def test_a_draft_term_is_not_used_until_it_is_published(editor, language_of_care):
+    from cms.language_of_care import check_language
+
+    response = editor.post(
+        reverse("wagtailsnippets_cms_languageterm:add"),
+        term_form_data("kids", "children", action="action-save"),
+    )
+    assert response.status_code == 302
+    assert check_language("The kids are at school.") == []
+
+
+def test_a_second_term_for_the_same_words_is_refused_with_a_message(editor, language_of_care):
+    response = editor.post(
+        reverse("wagtailsnippets_cms_languageterm:add"), term_form_data("Contact", "family time")
+    )
+    assert response.status_code == 200
+    # The StreamField draws its own errors from JSON, hence the escaped quotes.
+    assert "There is already a term for \\u201cContact\\u201d" in response.content.decode()
+    assert LanguageTerm.objects.filter(name__iexact="contact").count() == 1
+
+
+def test_block_previews_use_the_sites_own_styles(editor):
+    from cms.models import StandardPage
+
+    stream_block = StandardPage._meta.get_field("body").stream_block
+    for name, block in stream_block.child_blocks.items():
+        response = editor.get(
+            reverse("wagtailadmin_block_preview") + f"?id={block.definition_prefix}"
+        )
+        assert response.status_code == 200, name
+        assert "/static/css/site.css" in response.content.decode(), name
