@@ -34,6 +34,7 @@ var:
 setup: $(BIN)/.installed node_modules/.installed var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_promise_plan
+	$(MANAGE) load_language_of_care
 	$(MANAGE) load_demo_content
 
 run: setup

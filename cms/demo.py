@@ -1,27 +1,318 @@
-"""Demo content for the content layer: the site tree with its home page, the help contacts,
-the privacy notices and the cookies page."""
+"""Demo content for the content layer: the site tree with its home page, the plan, the Language of
+Care page, content pages, the privacy notices and cookies page, and the help contacts. Pages that
+exist are left as they are."""
 
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from cms.models import DEFAULT_HELP_CONTACTS, HelpSettings, HomePage, InformationPage
+from cms.models import (
+    DEFAULT_HELP_CONTACTS,
+    ActionPlanPage,
+    HelpSettings,
+    HomePage,
+    InformationPage,
+    LanguageOfCarePage,
+    StandardPage,
+)
 
 HOME_INTRODUCTION = (
-    "<p>This is where care experienced children and young people, their families and carers "
-    "in Clackmannanshire tell us what it is really like, and see what changed because of "
-    "what they said.</p>"
+    "<p>This is where care experienced children and young people in Clackmannanshire, and their "
+    "families and carers, tell us what it is really like, and see what changed because of what "
+    "they said.</p>"
+    "<p>You don’t have to give your name. The people who run services read what you say, and "
+    "they have to do something about it.</p>"
 )
+
+PLAN_INTRODUCTION = (
+    "<p>Clackmannanshire’s Keeping The Promise Plan 2023–2026 says what the council and its "
+    "partners will do so that every care experienced child and young person grows up loved, safe "
+    "and respected.</p>"
+    "<p>Here is every action in the plan, word for word: what should happen, how we will know, "
+    "by when, and who is responsible.</p>"
+)
+
+EXAMPLE_POLICY_NOTE = (
+    "<p>This page is example text for the demonstration site. It is written in the spirit of the "
+    "Language of Care Policy that Clackmannanshire’s Participation Network co-designed with young "
+    "people, carers and staff in 2022–2023. The council’s own policy replaces it.</p>"
+)
+
+
+def _paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def _heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def _easy_read(pictogram, sentence):
+    return {
+        "type": "easy_read",
+        "value": {"pictogram": pictogram, "image": None, "sentence": sentence},
+    }
+
+
+def _accordion(heading, items):
+    return {
+        "type": "accordion",
+        "value": {
+            "heading": heading,
+            "items": [{"summary": summary, "content": content} for summary, content in items],
+        },
+    }
+
+
+def _language_of_care_policy():
+    return [
+        {"type": "callout", "value": {"heading": "Example text", "text": EXAMPLE_POLICY_NOTE}},
+        _heading("Why words matter"),
+        _paragraph(
+            "<p>Care experienced young people told us that the words adults use in meetings, "
+            "reports and letters can make them feel like a file, not a person. Many of those "
+            "words are cold, formal or hard to understand, and they stay in records that young "
+            "people read when they are older.</p>"
+            "<p>So we have agreed to use words that are kind and clear: the words families use "
+            "themselves.</p>"
+        ),
+        _heading("What we promise"),
+        _paragraph(
+            "<p>Everyone who works with care experienced children and families in "
+            "Clackmannanshire will:</p>"
+            "<ul><li>use your name</li>"
+            "<li>write so that you could read it and understand it</li>"
+            "<li>say what happened, without labels</li>"
+            "<li>ask you which words you want us to use about you and your family</li>"
+            "<li>explain any word we have to use because the law uses it</li></ul>"
+        ),
+        _heading("Who this is for"),
+        _paragraph(
+            "<p>Social work, education, health, residential and foster care, and our partners. "
+            "It covers what we say in meetings and everything we write: plans, reports, letters, "
+            "emails and this website.</p>"
+        ),
+        _heading("In easy read"),
+        _easy_read("speech-bubble", "The words we use about you matter."),
+        _easy_read("heart", "We will use kind words that you understand."),
+        _easy_read("people", "We will use your name, not a label."),
+        _easy_read("question-mark", "You can tell us the words you want us to use."),
+        _accordion(
+            "Questions people ask",
+            [
+                (
+                    "What if I use an old word by mistake?",
+                    "<p>Nobody gets into trouble. Use the new words next time. This website "
+                    "checks its own pages for old words and suggests new ones.</p>",
+                ),
+                (
+                    "Why does the plan still use some old words?",
+                    "<p>The plan was written before some of these changes. We show it word for "
+                    "word, so that you can see exactly what was promised.</p>",
+                ),
+                (
+                    "Can I suggest a word?",
+                    "<p>Yes. Tell the Participation Network or your worker, and we will look at "
+                    "it together.</p>",
+                ),
+            ],
+        ),
+    ]
+
+
+def _about_the_promise(plan_page):
+    return [
+        _paragraph(
+            "<p>From 2016 to 2020 the Independent Care Review listened to care experienced "
+            "children, young people and families. Many of them said they did not feel loved, "
+            "safe or respected. Scotland promised to change that by 2030.</p>"
+        ),
+        _heading("What Clackmannanshire is doing"),
+        _paragraph(
+            "<p>Clackmannanshire Council has pledged to keep The Promise. "
+            f'<a linktype="page" id="{plan_page.pk}">Its plan for 2023 to 2026</a> says what '
+            "the council and its partners will do in five priority areas: A Good Childhood, "
+            "Whole Family Support, Supporting the Workforce, Planning and Building Capacity.</p>"
+            "<p>The Promise stands on five foundations: voice, family, care, people and "
+            "scaffolding. The plan page explains each one.</p>"
+        ),
+        {
+            "type": "details",
+            "value": {
+                "summary": "What is the Participation Network?",
+                "content": "<p>Care experienced young people (Oor Clacks Voices), foster and "
+                "kinship carers and workers, who design services together with the council. "
+                "They co-designed the Language of Care Policy.</p>",
+            },
+        },
+        _heading("Who to talk to"),
+        _paragraph(
+            "<p>Social Services, Kilncraigs, Greenside Street, Alloa, FK10 1EB.<br/>"
+            "Telephone 01259 450000.</p>"
+        ),
+    ]
+
+
+def _what_happens_to_your_answers():
+    return [
+        _easy_read("padlock", "You don’t have to give your name."),
+        _easy_read("people", "A small team at the council reads the answers."),
+        _easy_read("speech-bubble", "We put answers together so nobody can tell who said what."),
+        _easy_read("tick", "We tell you what we changed because of what you said."),
+        {
+            "type": "callout",
+            "value": {
+                "heading": "If you tell us you are not safe",
+                "text": "<p>If something you write makes us worried that you or someone else is "
+                "not safe, a person whose job is keeping children safe will read it. Your answers "
+                "do not have your name on them, so if you need help now, talk to someone you "
+                "trust, call Childline free on 0800 1111, or call 999 in an emergency.</p>",
+            },
+        },
+        _accordion(
+            "More about your answers",
+            [
+                (
+                    "Do I have to answer every question?",
+                    "<p>No. You can skip any question, and you can stop at any time.</p>",
+                ),
+                (
+                    "Will my carer or worker see my answers?",
+                    "<p>No. Your answers are not shown to your carer, your family or your "
+                    "worker.</p>",
+                ),
+                (
+                    "How long do you keep my answers?",
+                    "<p>We keep what you wrote for as long as we need it to understand what you "
+                    "told us, and then we delete it. We keep numbers, like how many people said "
+                    "yes, so we can see if things get better each year.</p>",
+                ),
+                (
+                    "What does “you said, we did” mean?",
+                    "<p>It is where we show what we changed because of what people told us, and "
+                    "what we could not change and why.</p>",
+                ),
+            ],
+        ),
+    ]
+
+
+def _child(home, model, *, slug, **fields):
+    """The page of this type and slug under the home page, created live if missing.
+
+    Created without a revision (the first edit in the admin makes one): it keeps building the
+    demo site, which every test that needs pages does, quick.
+    """
+    existing = model.objects.child_of(home).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    page = model(
+        slug=slug, show_in_menus=True, first_published_at=now, last_published_at=now, **fields
+    )
+    return home.add_child(instance=page)
+
+
+def build_content_pages(home: HomePage) -> None:
+    """The plan, the Language of Care page and two content pages, joined to the navigation."""
+    plan_page = ActionPlanPage.objects.first() or _child(
+        home,
+        ActionPlanPage,
+        slug="plan",
+        title="The plan",
+        introduction=PLAN_INTRODUCTION,
+        search_description="Every action in Clackmannanshire’s Keeping The Promise Plan "
+        "2023–2026: what should happen, by when, and who is responsible.",
+    )
+    language_page = LanguageOfCarePage.objects.first() or _child(
+        home,
+        LanguageOfCarePage,
+        slug="language-of-care",
+        title="Language of Care",
+        introduction="The words we use about children and families matter. This is how we "
+        "talk and write, and the words we have stopped using.",
+        policy=_language_of_care_policy(),
+        glossary_introduction="<p>Each word shows what we used to say, what we say now, and "
+        "why. Search for a word, or choose a letter.</p>",
+        search_description="How we talk and write about children and families, and a glossary "
+        "of the words we used to say and the words we say now.",
+    )
+    _child(
+        home,
+        StandardPage,
+        slug="the-promise",
+        title="About The Promise",
+        introduction="In 2020 Scotland made a promise to its care experienced children and "
+        "young people: that they will grow up loved, safe and respected.",
+        body=_about_the_promise(plan_page),
+        search_description="What The Promise is and what Clackmannanshire is doing to keep it.",
+    )
+    _child(
+        home,
+        StandardPage,
+        slug="what-happens-to-your-answers",
+        title="What happens to your answers",
+        introduction="When you answer a survey on this site, this is what happens to your answers.",
+        body=_what_happens_to_your_answers(),
+        search_description="Who reads your answers, how they are kept private, and what "
+        "happens next.",
+    )
+    if not home.ways_in:
+        home.ways_in = [
+            {
+                "type": "way_in",
+                "value": {
+                    "heading": "Have your say",
+                    "text": "Answer a few short questions about being listened to, feeling "
+                    "supported and family time. You don’t have to give your name.",
+                    "page": None,
+                    "path": "/surveys/",
+                },
+            },
+            {
+                "type": "way_in",
+                "value": {
+                    "heading": "You said, we did",
+                    "text": "See what changed because of what children, young people and "
+                    "families told us.",
+                    "page": None,
+                    "path": "/you-said-we-did/",
+                },
+            },
+            {
+                "type": "way_in",
+                "value": {
+                    "heading": "The plan",
+                    "text": "What the council has promised to do, and by when.",
+                    "page": plan_page.pk,
+                    "path": "",
+                },
+            },
+            {
+                "type": "way_in",
+                "value": {
+                    "heading": "The words we use",
+                    "text": "The Language of Care: kind, clear words about children and families.",
+                    "page": language_page.pk,
+                    "path": "",
+                },
+            },
+        ]
+        if home.latest_revision_id:
+            home.save_revision().publish()  # the editor shows the latest revision
+        else:
+            home.save(update_fields=["ways_in"])
 
 
 @transaction.atomic
 def build_site() -> HomePage:
-    """Make sure there is one site whose root is our home page; safe to run again."""
+    """Make sure there is one site whose root is our home page, with its pages. Safe to rerun."""
     home = HomePage.objects.first()
     if home is None:
         # Wagtail's migrations make the locale and tree root; a flushed test database has neither.
@@ -55,6 +346,8 @@ def build_site() -> HomePage:
     if not help_settings.contacts:
         help_settings.contacts = [("contact", contact) for contact in DEFAULT_HELP_CONTACTS]
         help_settings.save()
+
+    build_content_pages(home)
     return home
 
 

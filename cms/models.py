@@ -1,16 +1,28 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
+from django.http import Http404
 from django.utils import timezone
+from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
+from wagtail.search import index
 
-from cms.blocks import HelpContactBlock
+from cms.blocks import (
+    RICH_TEXT_FEATURES,
+    AvoidedPhraseBlock,
+    ContentStreamBlock,
+    HelpContactBlock,
+    WayInBlock,
+)
 
 DEFAULT_HELP_CONTACTS = [
     {
@@ -48,8 +60,14 @@ class HomePage(Page):
     """The front door: what the site is for and the ways in."""
 
     introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
+    ways_in = StreamField(
+        [("way_in", WayInBlock())],
+        blank=True,
+        help_text="The doors into the site: have your say, you said we did, the plan.",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("ways_in")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -165,6 +183,208 @@ class ResponsibleRole(Orderable):
 
     def __str__(self):
         return self.role
+
+
+class LanguageTerm(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    """A glossary entry of the Language of Care: the words we used to say and the words we say now.
+
+    The checker in cms/language_of_care.py looks for the phrases to avoid of every live term.
+    """
+
+    phrases_to_avoid = StreamField(
+        [("phrase", AvoidedPhraseBlock())],
+        min_num=1,
+        verbose_name="words we used to say",
+        help_text="The first one is the term's heading in the glossary.",
+    )
+    preferred_words = models.CharField(
+        "words we say now",
+        max_length=200,
+        help_text="For example: family time. Use 'or' between choices.",
+    )
+    why = models.TextField("why, in plain words", help_text="Write it so a ten-year-old gets it.")
+    example = models.TextField(
+        blank=True, help_text="A sentence that shows the words we say now in use."
+    )
+    # The first phrase to avoid, kept in its own column to order and group the glossary by.
+    name = models.CharField(max_length=100, editable=False, db_index=True)
+
+    panels = [
+        FieldPanel("phrases_to_avoid"),
+        FieldPanel("preferred_words"),
+        FieldPanel("why"),
+        FieldPanel("example"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("preferred_words", boost=3),
+        index.SearchField("phrases_to_avoid"),
+        index.SearchField("why"),
+        index.SearchField("example"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("preferred_words"),
+        index.FilterField("live"),
+    ]
+    # The checker skips this model: naming the old words is what it is for.
+    language_of_care_checked = False
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name = "Language of Care term"
+
+    def __str__(self):
+        return f"{self.name} → {self.preferred_words}" if self.name else self.preferred_words
+
+    def save(self, *args, **kwargs):
+        self.name = self.phrases[0] if self.phrases else ""
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        name = self.phrases[0] if self.phrases else ""
+        others = LanguageTerm.objects.exclude(pk=self.pk).filter(name__iexact=name)
+        if name and others.exists():
+            raise ValidationError(
+                {"phrases_to_avoid": f"There is already a term for “{name}”: change that one."}
+            )
+
+    @property
+    def phrases(self) -> list[str]:
+        """Every phrase to avoid as written, in the editors' order (without their other forms)."""
+        return [child.value["phrase"].strip() for child in self.phrases_to_avoid]
+
+    @property
+    def phrases_with_forms(self) -> list[tuple[str, list[str]]]:
+        return [
+            (
+                child.value["phrase"].strip(),
+                [
+                    form.strip()
+                    for form in (child.value.get("other_forms") or "").split(",")
+                    if form.strip()
+                ],
+            )
+            for child in self.phrases_to_avoid
+        ]
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.name) or f"term-{self.pk}"
+
+
+class AllowedPhrase(models.Model):
+    """A phrase the checker lets pass although it holds an old word: "contact us", "eye contact"."""
+
+    phrase = models.CharField(max_length=100, unique=True)
+    reason = models.CharField(
+        max_length=200, blank=True, help_text="Why it is fine, for the next editor."
+    )
+
+    panels = [FieldPanel("phrase"), FieldPanel("reason")]
+    language_of_care_checked = False
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = "allowed phrase"
+
+    def __str__(self):
+        return self.phrase
+
+
+class StandardPage(Page):
+    """A content page: plain words, easy read, details that open, pictures with alt text."""
+
+    introduction = models.TextField(blank=True, help_text="One or two sentences, shown larger.")
+    body = StreamField(ContentStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+
+    template = "pages/standard_page.html"
+
+
+class LanguageOfCarePage(Page):
+    """The Language of Care policy, then the glossary of its terms."""
+
+    introduction = models.TextField(blank=True)
+    policy = StreamField(ContentStreamBlock(), blank=True)
+    glossary_introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("policy"),
+        MultiFieldPanel(
+            [FieldPanel("glossary_introduction")],
+            heading="Glossary",
+            help_text="The terms themselves are edited under Language of Care → Terms.",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("policy"),
+    ]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+
+    template = "pages/language_of_care_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import glossary
+
+        context = super().get_context(request, *args, **kwargs)
+        context["glossary"] = glossary(
+            letter=request.GET.get("letter", ""), query=request.GET.get("q", "")
+        )
+        return context
+
+
+class ActionPlanPage(RoutablePageMixin, Page):
+    """The Promise plan: foundations, priority areas and their action codes, a page per code."""
+
+    introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+
+    template = "pages/action_plan_page.html"
+
+    @path("")
+    def plan(self, request):
+        from cms.selectors import plan_overview
+
+        overview = plan_overview(
+            foundation=request.GET.get("foundation", ""), area=request.GET.get("area", "")
+        )
+        return self.render(request, context_overrides={"plan": overview})
+
+    @path("<slug:code_slug>/", name="action_code")
+    def action_code(self, request, code_slug):
+        from cms.selectors import action_code_detail
+
+        detail = action_code_detail(slug=code_slug)
+        if detail is None:
+            raise Http404("No action code with that name.")
+        return self.render(
+            request,
+            template="pages/action_code.html",
+            context_overrides={"detail": detail, "action_code": detail.action_code},
+        )
+
+    def action_code_url(self, action_code, request=None) -> str:
+        return self.get_url(request=request) + self.reverse_subpage(
+            "action_code", args=[action_code.slug]
+        )
 
 
 class InformationPage(Page):

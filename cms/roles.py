@@ -41,9 +41,12 @@ EDITOR_PERMISSIONS = [
             "action",
             "target",
             "responsiblerole",
+            "languageterm",
+            "allowedphrase",
         )
         for action in ("add", "change", "delete", "view")
     ),
+    "cms.publish_languageterm",
 ]
 # Pages: on the whole tree, through Wagtail's page permissions.
 EDITOR_PAGE_PERMISSIONS = [
@@ -95,10 +98,29 @@ def _permissions(apps, names):
         permission = permission_model.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).first()
+        if permission is None and codename.startswith("publish_"):
+            # Wagtail makes "publish" permissions for snippets with drafts only after migrating;
+            # make it here the same way, so that a role can be given it in a migration.
+            permission = _publish_permission(apps, app_label, codename.removeprefix("publish_"))
         if permission is None:
             raise LookupError(f"No permission {name}: is its app installed and migrated?")
         found.append(permission)
     return found
+
+
+def _publish_permission(apps, app_label, model_name):
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    permission_model = apps.get_model("auth", "Permission")
+    model = apps.get_model(app_label, model_name)
+    content_type, _ = content_type_model.objects.get_or_create(
+        app_label=app_label, model=model_name
+    )
+    permission, _ = permission_model.objects.get_or_create(
+        content_type=content_type,
+        codename=f"publish_{model_name}",
+        defaults={"name": f"Can publish {model._meta.verbose_name_raw}"},
+    )
+    return permission
 
 
 def grant_permissions(apps, role: str, names: list[str]) -> None:

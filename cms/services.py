@@ -8,9 +8,19 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from cms.models import Action, ActionCode, Foundation, PriorityArea, ResponsibleRole, Target
+from cms.models import (
+    Action,
+    ActionCode,
+    AllowedPhrase,
+    Foundation,
+    LanguageTerm,
+    PriorityArea,
+    ResponsibleRole,
+    Target,
+)
 
 PROMISE_PLAN_FILE = Path(__file__).resolve().parent / "data" / "promise_plan.yaml"
+LANGUAGE_OF_CARE_FILE = Path(__file__).resolve().parent / "data" / "language_of_care.yaml"
 
 
 @dataclass
@@ -187,4 +197,56 @@ def load_promise_plan(*, plan: dict, overwrite: bool = False) -> PlanLoadReport:
             report=report,
             overwrite=overwrite,
         )
+    return report
+
+
+@dataclass
+class LanguageLoadReport:
+    created_terms: list[str] = field(default_factory=list)
+    kept_terms: list[str] = field(default_factory=list)
+    created_allowed_phrases: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def load_language_of_care(*, data: dict) -> LanguageLoadReport:
+    """Add the glossary terms and allowed phrases in `data` that are not there yet, published.
+
+    A term is known by its first phrase to avoid, an allowed phrase by its words, both in any
+    case. Nothing that exists is changed, so editors' corrections in the admin are kept.
+    """
+    report = LanguageLoadReport()
+    known_terms = {name.lower() for name in LanguageTerm.objects.values_list("name", flat=True)}
+    for entry in data.get("terms") or []:
+        name = entry["phrases"][0]["phrase"].strip()
+        if name.lower() in known_terms:
+            report.kept_terms.append(name)
+            continue
+        term = LanguageTerm(
+            phrases_to_avoid=[
+                {
+                    "type": "phrase",
+                    "value": {
+                        "phrase": phrase["phrase"],
+                        "other_forms": phrase.get("other_forms", ""),
+                    },
+                }
+                for phrase in entry["phrases"]
+            ],
+            preferred_words=entry["preferred_words"].strip(),
+            why=entry["why"].strip(),
+            example=(entry.get("example") or "").strip(),
+        )
+        # Live from the start; the first edit in the admin starts its revision history.
+        term.save()
+        known_terms.add(name.lower())
+        report.created_terms.append(name)
+
+    known_phrases = {p.lower() for p in AllowedPhrase.objects.values_list("phrase", flat=True)}
+    for entry in data.get("allowed_phrases") or []:
+        phrase = entry["phrase"].strip()
+        if phrase.lower() in known_phrases:
+            continue
+        AllowedPhrase.objects.create(phrase=phrase, reason=entry.get("reason", "").strip())
+        known_phrases.add(phrase.lower())
+        report.created_allowed_phrases.append(phrase)
     return report

@@ -11,7 +11,8 @@ def home_page(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters and used 2-step codes live in the cache: start every test clean."""
+    """Every test starts with an empty cache: rate-limit counters, used 2-step codes, the
+    Language of Care checker's terms and Wagtail's site root paths all live there."""
     from django.core.cache import cache
 
     cache.clear()
@@ -40,3 +41,40 @@ def privacy_pages(home_page):
     from cms.demo import build_privacy_pages
 
     return build_privacy_pages(home_page)
+
+
+def _read_yaml(path):
+    import yaml
+
+    with open(path, encoding="utf-8") as data_file:
+        return yaml.load(data_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
+@pytest.fixture(scope="session")
+def _content_data():
+    """The plan and glossary data files, read once per test run (the loaders never change them)."""
+    from cms.services import LANGUAGE_OF_CARE_FILE, PROMISE_PLAN_FILE
+
+    return {"plan": _read_yaml(PROMISE_PLAN_FILE), "glossary": _read_yaml(LANGUAGE_OF_CARE_FILE)}
+
+
+@pytest.fixture
+def promise_plan(db, _content_data):
+    """Every foundation, priority area and action code, loaded from cms/data/promise_plan.yaml."""
+    from cms.services import load_promise_plan
+
+    return load_promise_plan(plan=_content_data["plan"])
+
+
+@pytest.fixture
+def language_of_care(db, _content_data):
+    """The seeded Language of Care glossary and allowed phrases (cms/data/language_of_care.yaml)."""
+    from cms.services import load_language_of_care
+
+    return load_language_of_care(data=_content_data["glossary"])
+
+
+@pytest.fixture
+def site_content(home_page, promise_plan, language_of_care):
+    """The demo site with the plan and the glossary loaded, as `make run` serves it."""
+    return home_page

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from wagtail.models import Site
 
@@ -26,4 +27,34 @@ def site_navigation(context):
                 "current": is_current,
             }
         )
+    search_url = reverse("search")
+    items.append(
+        {
+            "title": "Search",
+            "url": search_url,
+            "current": request is not None and request.path == search_url,
+        }
+    )
     return {"items": items}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, current_title=None):
+    """Home, the pages above this one, then where the reader is now (not a link).
+
+    `current_title` names a place below the page itself, such as an action code on the plan page:
+    the page then becomes a link above it.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    items = []
+    if page is not None:
+        for ancestor in page.get_ancestors().filter(depth__gt=1):
+            title = "Home" if ancestor.depth == 2 else ancestor.title
+            items.append({"title": title, "url": ancestor.get_url(request=request)})
+        if current_title:
+            items.append({"title": page.title, "url": page.get_url(request=request)})
+    else:
+        items.append({"title": "Home", "url": "/"})
+    current = current_title or (page.title if page is not None else "")
+    return {"items": items, "current": current}

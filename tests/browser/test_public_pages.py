@@ -16,12 +16,22 @@ PUBLIC_PAGES = [
     ("staff sign-in", "/accounts/login/"),
     ("staff password reset", "/accounts/password/reset/"),
     ("no sign-up", "/accounts/signup/"),
+    ("standard page", "/what-happens-to-your-answers/"),
+    ("standard page about the promise", "/the-promise/"),
+    ("language of care", "/language-of-care/"),
+    ("language of care by letter", "/language-of-care/?letter=C"),
+    ("language of care search", "/language-of-care/?q=family"),
+    ("plan", "/plan/"),
+    ("plan filtered", "/plan/?foundation=1&area=stw"),
+    ("action code", "/plan/stw-4/"),
+    ("search", "/search/"),
+    ("search with a query", "/search/?q=family+time"),
 ]
 
 
 @pytest.mark.parametrize(("name", "path"), PUBLIC_PAGES, ids=[name for name, _ in PUBLIC_PAGES])
 def test_public_page_is_accessible_and_stays_on_site(
-    page_at, live_server, home_page, privacy_pages, name, path
+    page_at, live_server, site_content, privacy_pages, name, path
 ):
     page_at.goto(live_server.url + path)
     page_at.wait_for_load_state("networkidle")

@@ -10,7 +10,7 @@ import wagtail.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0002_promise_plan"),
+        ("cms", "0003_language_of_care_and_pages"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
