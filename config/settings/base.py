@@ -205,3 +205,20 @@ LOGGING = {
     # Every task logs its start and end at INFO: only problems are worth a line.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Surveys: how long things are kept (applied daily by `manage.py apply_retention`; see
+# docs/deployment.md), and the limits on answering.
+SURVEY_FREE_TEXT_RETENTION_DAYS = int(env("SURVEY_FREE_TEXT_RETENTION_DAYS", "365"))  # after cycle
+SURVEY_DRAFT_RETENTION_DAYS = int(env("SURVEY_DRAFT_RETENTION_DAYS", "30"))  # after last saved
+SURVEY_INVITATION_RETENTION_DAYS = int(env("SURVEY_INVITATION_RETENTION_DAYS", "0"))  # after cycle
+SURVEY_CLOSED_FLAG_RETENTION_DAYS = int(env("SURVEY_CLOSED_FLAG_RETENTION_DAYS", "365"))
+# Per client, counted in the cache under a salted hash of the address: (attempts, seconds).
+SURVEY_RATE_LIMITS = {
+    "start": (30, 600),
+    "save": (10, 600),
+    "resume": (10, 600),
+    "invitation": (20, 600),
+    "submit": (20, 600),
+}
+# Told about every safeguarding flag, besides the members of the Safeguarding leads group.
+SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")
