@@ -19,7 +19,8 @@ def strip_markup(text: str) -> str:
     The result is meant to be stored as plain text and escaped wherever it is shown; it is not
     safe to mark as HTML.
     """
-    plain = text
+    # Before bleach, whose parser would turn NUL into a replacement character.
+    plain = _CONTROL_CHARACTERS.sub("", text)
     # bleach escapes &, < and > in what is left; we store plain text, so read them back. Reading
     # them back can make a new tag ("&lt;b&gt;"), so clean again until nothing changes.
     for _ in range(5):
@@ -29,5 +30,6 @@ def strip_markup(text: str) -> str:
         if cleaned == plain:
             break
         plain = cleaned
+    # Entities such as "&#7;" can spell control characters too.
     plain = _CONTROL_CHARACTERS.sub("", plain)
     return plain.replace("\r\n", "\n").replace("\r", "\n").strip()
