@@ -9,8 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from surveys.answers import CheckedAnswers, check_answers
+from surveys.codes import hash_resume_code, new_resume_code
 from surveys.models import Answer, AnsweredWith, Draft, Invitation, Response, SurveyPage
-from surveys.questions import Question
+from surveys.questions import Question, shown_questions
 
 
 class SubmissionRefused(Exception):
@@ -152,3 +153,64 @@ def _answer_rows(
                 )
             )
     return rows
+
+
+# Drafts: progress kept on the server between pages, and found again by a resume code.
+
+
+@transaction.atomic
+def start_draft(
+    *,
+    survey: SurveyPage,
+    answered_with: str = AnsweredWith.NOT_ASKED,
+    invitation: Invitation | None = None,
+) -> Draft:
+    """A new, empty draft for `survey`, with its own submission id. `answered_with` must be one
+    of `AnsweredWith` (a bad value is stored as not asked: it is only ever a radio button)."""
+    if answered_with not in AnsweredWith.values:
+        answered_with = AnsweredWith.NOT_ASKED
+    return Draft.objects.create(survey=survey, answered_with=answered_with, invitation=invitation)
+
+
+@transaction.atomic
+def save_draft_answers(
+    *,
+    draft: Draft,
+    answers: Mapping[str, Sequence[str]],
+    last_question_key: str = "",
+    replace: bool = False,
+) -> Draft:
+    """Keep checked `answers` in the draft: merged with those already there (one page at a time),
+    or instead of them (`replace`, the one-page layout). Extends the draft's life."""
+    merged = {} if replace else dict(draft.answers)
+    merged.update({key: list(values) for key, values in answers.items()})
+    draft.answers = merged
+    if last_question_key:
+        draft.last_question_key = last_question_key
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def save_for_later(*, draft: Draft) -> str:
+    """Give the draft a new resume code and return it: the only time the code exists in full.
+
+    Only its hash is stored; a code given to the draft before stops working.
+    """
+    for _ in range(5):
+        code = new_resume_code()
+        try:
+            with transaction.atomic():
+                draft.resume_code_hash = hash_resume_code(code)
+                draft.save()
+            return code
+        except IntegrityError:  # another draft has this code: pick again
+            continue
+    raise RuntimeError("Could not find an unused resume code")
+
+
+def pruned_draft_answers(*, survey: SurveyPage, draft: Draft) -> dict[str, list[str]]:
+    """The draft's answers to questions that are still in the survey and still asked, given the
+    other answers: a changed answer can make a later question no longer apply."""
+    shown = shown_questions(survey.question_list, draft.answers)
+    return {q.key: list(draft.answers[q.key]) for q in shown if q.key in draft.answers}

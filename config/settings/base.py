@@ -222,3 +222,5 @@ SURVEY_RATE_LIMITS = {
 }
 # Told about every safeguarding flag, besides the members of the Safeguarding leads group.
 SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")
+# A form sent without a valid CSRF token gets its page back with a message, not a bare 403.
+CSRF_FAILURE_VIEW = "surveys.views.csrf_failure"

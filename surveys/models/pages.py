@@ -31,6 +31,10 @@ class SurveyIndexPage(RoutablePageMixin, Page):
     max_count = 1
     template = "surveys/index_page.html"
 
+    @property
+    def resume_url(self) -> str:
+        return self.url + self.reverse_subpage("resume")
+
     @path("")
     def index_route(self, request):
         from surveys import views
@@ -175,6 +179,10 @@ class SurveyPage(RoutablePageMixin, Page):
             return False
         return today <= self.cycle.ends_on
 
+    @cached_property
+    def index_page(self) -> "SurveyIndexPage":
+        return SurveyIndexPage.objects.parent_of(self).first()
+
     def step_url(self, name: str, **kwargs) -> str:
         return self.url + self.reverse_subpage(name, kwargs=kwargs).lstrip("/")
 
@@ -208,7 +216,7 @@ class SurveyPage(RoutablePageMixin, Page):
     def check_route(self, request):
         from surveys import views
 
-        return views.check_answers(request, self)
+        return views.check_answers_page(request, self)
 
     @path("thank-you/", name="thank_you")
     def thank_you_route(self, request):

@@ -169,3 +169,21 @@ def test_the_staff_roles_have_the_survey_permissions_they_need(role, granted, re
 def test_the_safeguarding_list_starts_with_sensible_words():
     phrases = set(SafeguardingTerm.objects.values_list("phrase", flat=True))
     assert {"not safe", "hurt me", "self-harm", "kill myself", "scared to go home"} <= phrases
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [("", "Start now"), ("questions", "How do you feel about how much adults listen to you?")],
+)
+def test_survey_managers_preview_the_start_page_and_every_question(rf, survey, mode, expected):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    response = survey.serve_preview(request, mode)
+    response.render()
+    html = response.content.decode()
+    assert expected in html
+    assert "disabled" in html
