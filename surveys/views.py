@@ -7,6 +7,7 @@ id); the answers themselves are in the draft, on the server.
 
 import uuid
 
+from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -593,7 +594,8 @@ def resume(request, index_page: SurveyIndexPage):
         elif draft is None:
             error = (
                 "We could not find that code. Check it and try again: it has 8 letters and "
-                "numbers, like KT4M 9XPW. Codes stop working 30 days after you save."
+                "numbers, like KT4M 9XPW. Codes stop working "
+                f"{settings.SURVEY_DRAFT_RETENTION_DAYS} days after you save."
             )
         elif draft.is_expired():
             error = (
