@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from cms.demo import build_site
+from surveys.demo import build_surveys
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
 DEMO_ADMIN_PASSWORD = "promise-demo-admin"  # noqa: S105 - development only, refused when DEBUG is off
@@ -14,6 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = build_site()
         self.stdout.write(f"Demo site ready: home page “{home.title}”.")
+        surveys = build_surveys(home=home)
+        self.stdout.write(f"Surveys ready under “{surveys.title}” at {surveys.url}")
         if not settings.DEBUG:
             self.stdout.write("DEBUG is off, so no demo administrator was made.")
             return
