@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
 from cms import roles
+from surveys import services
 from surveys.models import (
     AgeBand,
     Audience,
@@ -696,3 +697,10 @@ def build_surveys(*, home: Page) -> SurveyIndexPage:
             ),
         )
     return index
+
+
+def demo_invitation_path() -> str:
+    """A fresh invitation to the carers' evaluation, for trying it out in development: its path."""
+    survey = SurveyPage.objects.get(slug="feeling-supported-carers")
+    (new,) = services.make_invitations(survey=survey, cycle=survey.cycle, count=1)
+    return survey.url + survey.reverse_subpage("invitation", kwargs={"token": new.token})

@@ -9,8 +9,22 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from surveys.answers import CheckedAnswers, check_answers
-from surveys.codes import hash_resume_code, new_resume_code
-from surveys.models import Answer, AnsweredWith, Draft, Invitation, Response, SurveyPage
+from surveys.codes import (
+    hash_invitation_token,
+    hash_resume_code,
+    new_invitation_token,
+    new_resume_code,
+)
+from surveys.models import (
+    Answer,
+    AnsweredWith,
+    CarerRole,
+    Cycle,
+    Draft,
+    Invitation,
+    Response,
+    SurveyPage,
+)
 from surveys.questions import Question, shown_questions
 
 
@@ -214,3 +228,36 @@ def pruned_draft_answers(*, survey: SurveyPage, draft: Draft) -> dict[str, list[
     other answers: a changed answer can make a later question no longer apply."""
     shown = shown_questions(survey.question_list, draft.answers)
     return {q.key: list(draft.answers[q.key]) for q in shown if q.key in draft.answers}
+
+
+# Invitations for the surveys that need one.
+
+MAX_INVITATIONS_AT_ONCE = 1000
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    invitation: Invitation
+    # The only copy of the token: it goes into the CSV and is never stored.
+    token: str
+
+
+@transaction.atomic
+def make_invitations(
+    *, survey: SurveyPage, cycle: Cycle, count: int, label: str = ""
+) -> list[NewInvitation]:
+    """Make `count` single-use invitations to `survey` in `cycle`, each with a random token of
+    which only a hash is stored. The tokens are returned once, for the CSV; they cannot be
+    read back later."""
+    if not 1 <= count <= MAX_INVITATIONS_AT_ONCE:
+        raise ValueError(f"Make between 1 and {MAX_INVITATIONS_AT_ONCE} invitations at a time")
+    if label not in CarerRole.values:
+        raise ValueError(f"Unknown invitation label {label!r}")
+    made = []
+    for _ in range(count):
+        token = new_invitation_token()
+        invitation = Invitation.objects.create(
+            survey=survey, cycle=cycle, label=label, token_hash=hash_invitation_token(token)
+        )
+        made.append(NewInvitation(invitation, token))
+    return made

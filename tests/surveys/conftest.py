@@ -46,3 +46,22 @@ def survey(survey_index, cycle):
     return SurveyPageFactory(
         parent=survey_index, title="Your voice (12 to 18)", slug="your-voice-12-18", cycle=cycle
     )
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """A signed-in client for a member of one staff role (a name from cms.roles), or a
+    superuser when the role is None."""
+    from django.contrib.auth.models import Group
+
+    def sign_in(role):
+        username = f"{role or 'superuser'}@example.com".replace(" ", "-").lower()
+        if role is None:
+            user = django_user_model.objects.create_superuser(username, username, "x")
+        else:
+            user = django_user_model.objects.create_user(username, username, "x")
+            user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from cms.demo import build_site
-from surveys.demo import build_surveys
+from surveys.demo import build_surveys, demo_invitation_path
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
 DEMO_ADMIN_PASSWORD = "promise-demo-admin"  # noqa: S105 - development only, refused when DEBUG is off
@@ -34,4 +34,8 @@ class Command(BaseCommand):
                 f"  email:    {DEMO_ADMIN_EMAIL}\n"
                 f"  password: {DEMO_ADMIN_PASSWORD}   (development only)\n"
             )
+        )
+        self.stdout.write(
+            "Try the carers' evaluation with this single-use invitation link:\n"
+            f"  http://127.0.0.1:8000{demo_invitation_path()}\n"
         )
