@@ -1,4 +1,5 @@
-"""Admin views that are not plain model forms: making invitation links as a CSV download."""
+"""Admin views that are not plain model forms: making invitation links as a CSV download, and
+looking at a safeguarding flag."""
 
 import csv
 import logging
@@ -9,12 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView
 
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
 from surveys import services
-from surveys.models import CarerRole, Cycle, SurveyPage
+from surveys.models import CarerRole, Cycle, SafeguardingFlag, SurveyPage
 
 logger = logging.getLogger(__name__)
 
@@ -122,3 +125,56 @@ class MakeInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
                 ]
             )
         return response
+
+
+class FlagStatusForm(WagtailAdminModelForm):
+    """A new status for a flag, with a note: saved through services.record_flag_status."""
+
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="What you did or decided. Kept with the flag's history.",
+    )
+
+    class Meta:
+        model = SafeguardingFlag
+        fields = ["status"]
+
+
+class SafeguardingFlagEditView(generic.EditView):
+    """The flag with the answer it was raised for, its history, and a form to move it on."""
+
+    template_name = "surveys/admin/safeguarding_flag.html"
+
+    def get_form_class(self):
+        return FlagStatusForm
+
+    def get_object(self, queryset=None):
+        return (
+            SafeguardingFlag.objects.select_related("response__survey", "handled_by")
+            .prefetch_related("response__answers", "events__by")
+            .get(pk=self.args[0] if self.args else self.kwargs["pk"])
+        )
+
+    def save_instance(self):
+        services.record_flag_status(
+            flag=self.object,
+            status=self.form.cleaned_data["status"],
+            note=self.form.cleaned_data["note"],
+            by=self.request.user,
+        )
+        return self.object
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        flag = self.object
+        survey = flag.response.survey.specific
+        question = survey.question_by_key.get(flag.question_key)
+        context.update(
+            flag=flag,
+            survey=survey,
+            question_text=question.text if question else flag.question_key,
+            answer_texts=flag.answer_texts,
+            events=list(flag.events.all()),
+        )
+        return context

@@ -4,10 +4,12 @@ docstring what it promises. Views call these; nothing else writes responses."""
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cms.sanitising import strip_markup
 from surveys.answers import CheckedAnswers, check_answers
 from surveys.codes import (
     hash_invitation_token,
@@ -21,11 +23,17 @@ from surveys.models import (
     CarerRole,
     Cycle,
     Draft,
+    FlagStatus,
     Invitation,
     Response,
+    SafeguardingFlag,
+    SafeguardingFlagEvent,
+    SafeguardingTerm,
     SurveyPage,
 )
 from surveys.questions import Question, shown_questions
+from surveys.safeguarding import matching_phrases
+from surveys.tasks import notify_safeguarding_leads
 
 
 class SubmissionRefused(Exception):
@@ -87,7 +95,8 @@ def submit_response(
     is not open, needs an invitation that is missing, used or for another survey, or when any
     answer fails `surveys.answers.check_answers`. Typed text is stored as plain text. The
     response records the day it was sent, never the time, and nothing about who sent it; its
-    invitation is marked used and its draft deleted.
+    invitation is marked used and its draft deleted. A typed answer with words from the
+    safeguarding list raises a flag, and the Safeguarding leads are emailed once it is stored.
     """
     existing = _earlier_submission(submission_id)
     if existing is not None:
@@ -120,12 +129,28 @@ def submit_response(
     except IntegrityError:
         return Submission(Response.objects.get(submission_id=submission_id), created=False)
 
-    Answer.objects.bulk_create(_answer_rows(response, survey.question_list, checked.answers))
+    rows = Answer.objects.bulk_create(_answer_rows(response, survey.question_list, checked.answers))
+    _flag_for_safeguarding(response, rows)
     if invitation is not None:
         invitation.used = True
         invitation.save(update_fields=["used"])
     Draft.objects.filter(submission_id=submission_id).delete()
     return Submission(response, created=True)
+
+
+def _flag_for_safeguarding(response: Response, rows: Sequence[Answer]) -> None:
+    typed = [row for row in rows if row.text]
+    if not typed:
+        return
+    phrases = list(SafeguardingTerm.objects.filter(active=True).values_list("phrase", flat=True))
+    for row in typed:
+        found = matching_phrases(row.text, phrases)
+        if not found:
+            continue
+        flag = SafeguardingFlag.objects.create(
+            response=response, question_key=row.question_key, matched_terms=", ".join(found)[:500]
+        )
+        transaction.on_commit(partial(notify_safeguarding_leads.enqueue, flag_id=flag.pk))
 
 
 def _earlier_submission(submission_id: uuid.UUID) -> Response | None:
@@ -261,3 +286,25 @@ def make_invitations(
         )
         made.append(NewInvitation(invitation, token))
     return made
+
+
+# Safeguarding flags.
+
+
+@transaction.atomic
+def record_flag_status(
+    *, flag: SafeguardingFlag, status: str, note: str = "", by
+) -> SafeguardingFlagEvent:
+    """Move a flag to `status`, recording who did it, when, and their note. Closing it starts
+    its retention period; opening it again stops it."""
+    if status not in FlagStatus.values:
+        raise ValueError(f"Unknown flag status {status!r}")
+    now = timezone.now()
+    flag.status = status
+    flag.handled_by = by
+    flag.handled_at = now
+    flag.closed_at = now if status == FlagStatus.CLOSED else None
+    flag.save(update_fields=["status", "handled_by", "handled_at", "closed_at"])
+    return SafeguardingFlagEvent.objects.create(
+        flag=flag, status=status, note=strip_markup(note), by=by, at=now
+    )

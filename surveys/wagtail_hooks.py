@@ -7,9 +7,11 @@ from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
-from surveys.admin_views import MakeInvitationsView
-from surveys.models import Cycle, Invitation, Response, SafeguardingTerm
+from surveys.admin_views import MakeInvitationsView, SafeguardingFlagEditView
+from surveys.models import Cycle, Invitation, Response, SafeguardingFlag, SafeguardingTerm
+from surveys.permissions import SafeguardingLeadsOnly
 
 
 class CycleViewSet(ModelViewSet):
@@ -77,11 +79,36 @@ class SafeguardingTermViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+register_permission_policy(SafeguardingFlag, SafeguardingLeadsOnly(SafeguardingFlag))
+
+
+class SafeguardingFlagViewSet(ModelViewSet):
+    """The flag queue: for Safeguarding leads (and superusers) only."""
+
+    model = SafeguardingFlag
+    name = "safeguarding_flags"
+    url_prefix = "surveys/safeguarding-flags"
+    icon = "warning"
+    menu_label = "Safeguarding flags"
+    edit_view_class = SafeguardingFlagEditView
+    list_display = ["__str__", "raised_on", "matched_terms", "status", "handled_at"]
+    list_filter = ["status"]
+    form_fields = ["status"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+
 class SurveysViewSetGroup(ViewSetGroup):
     menu_label = "Surveys"
     menu_icon = "form"
     menu_order = 250
-    items = (ResponseViewSet, InvitationViewSet, CycleViewSet, SafeguardingTermViewSet)
+    items = (
+        ResponseViewSet,
+        InvitationViewSet,
+        CycleViewSet,
+        SafeguardingFlagViewSet,
+        SafeguardingTermViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
