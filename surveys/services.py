@@ -1,11 +1,14 @@
 """Changes to survey data. Each function is keyword-only, runs in one transaction, and says in its
 docstring what it promises. Views call these; nothing else writes responses."""
 
+import datetime
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -34,6 +37,8 @@ from surveys.models import (
 from surveys.questions import Question, shown_questions
 from surveys.safeguarding import matching_phrases
 from surveys.tasks import notify_safeguarding_leads
+
+logger = logging.getLogger(__name__)
 
 
 class SubmissionRefused(Exception):
@@ -308,3 +313,64 @@ def record_flag_status(
     return SafeguardingFlagEvent.objects.create(
         flag=flag, status=status, note=strip_markup(note), by=by, at=now
     )
+
+
+# Retention: what is deleted, and when (the periods are settings).
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    free_text_answers: int
+    drafts: int
+    invitations: int
+    closed_flags: int
+
+
+@transaction.atomic
+def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
+    """Delete what has been kept long enough, and nothing else; log the counts only.
+
+    - typed answers, `SURVEY_FREE_TEXT_RETENTION_DAYS` after their cycle ended (the rest of
+      the response, with its chosen answers, stays for comparing years);
+    - drafts, `SURVEY_DRAFT_RETENTION_DAYS` after they were last saved (when their resume
+      code stops working);
+    - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
+    - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+
+    def days(setting: str) -> datetime.timedelta:
+        return datetime.timedelta(days=getattr(settings, setting))
+
+    free_text_before = today - days("SURVEY_FREE_TEXT_RETENTION_DAYS")
+    _, deleted = (
+        Answer.objects.exclude(text="")
+        .filter(response__cycle__ends_on__lt=free_text_before)
+        .delete()
+    )
+    free_text = deleted.get(Answer._meta.label, 0)
+    _, deleted = Draft.objects.filter(
+        updated_at__lte=now - days("SURVEY_DRAFT_RETENTION_DAYS")
+    ).delete()
+    drafts = deleted.get(Draft._meta.label, 0)
+    _, deleted = Invitation.objects.filter(
+        cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
+    ).delete()
+    invitations = deleted.get(Invitation._meta.label, 0)
+    _, deleted = SafeguardingFlag.objects.filter(
+        status=FlagStatus.CLOSED,
+        closed_at__lte=now - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
+    ).delete()
+    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
+
+    report = RetentionReport(free_text, drafts, invitations, closed_flags)
+    logger.info(
+        "Retention applied: deleted %d typed answers, %d drafts, %d invitations and %d closed "
+        "safeguarding flags",
+        report.free_text_answers,
+        report.drafts,
+        report.invitations,
+        report.closed_flags,
+    )
+    return report

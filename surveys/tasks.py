@@ -1,13 +1,18 @@
-"""Background work for the survey engine, through django-tasks."""
+"""Background work for the survey engine, through django-tasks: safeguarding emails and the
+daily retention run."""
 
+import dataclasses
+import datetime
 import logging
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
+from django.utils import timezone
 
 from cms.roles import SAFEGUARDING_LEADS
 
@@ -61,3 +66,45 @@ def notify_safeguarding_leads(flag_id: int) -> int:
     ]
     get_connection().send_messages(messages)
     return len(messages)
+
+
+RETENTION_TIME_OF_DAY = datetime.time(2, 30)
+
+
+@task()
+def apply_retention_daily() -> dict:
+    """Apply the retention periods (services.apply_retention), and queue the next run for
+    tomorrow night. Queued first, so that a failed run is still tried again the next day."""
+    from surveys.services import apply_retention
+
+    schedule_retention()
+    return dataclasses.asdict(apply_retention())
+
+
+def next_retention_run(now: datetime.datetime | None = None) -> datetime.datetime:
+    """The next 02:30, local time, after `now`."""
+    now = timezone.localtime(now or timezone.now())
+    run = timezone.make_aware(datetime.datetime.combine(now.date(), RETENTION_TIME_OF_DAY))
+    return run if run > now else run + datetime.timedelta(days=1)
+
+
+def schedule_retention(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """Queue `apply_retention_daily` for the next 02:30, unless a run is already queued; it then
+    queues itself every day. Needs a backend that can run tasks later (the database backend,
+    with `manage.py db_worker`); with one that cannot, nothing is queued and None returned."""
+    backend = apply_retention_daily.get_backend()
+    if not backend.supports_defer or _retention_run_queued():
+        return None
+    run_after = next_retention_run(now)
+    apply_retention_daily.using(run_after=run_after).enqueue()
+    return run_after
+
+
+def _retention_run_queued() -> bool:
+    if not apps.is_installed("django_tasks_db"):
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=apply_retention_daily.module_path
+    ).exists()
