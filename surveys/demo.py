@@ -684,8 +684,8 @@ def build_surveys(*, home: Page) -> SurveyIndexPage:
         survey = SurveyPage(
             cycle=cycle, thank_you=THANK_YOU, **{"asks_who_is_helping": True, **definition}
         )
+        # Added live; the first edit in the admin starts its revision history.
         index.add_child(instance=survey)
-        survey.save_revision().publish()
 
     survey_managers, _ = Group.objects.get_or_create(name=roles.SURVEY_MANAGERS)
     for codename in SURVEY_MANAGER_PAGE_PERMISSIONS:

@@ -10,6 +10,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PUBLIC_PAGES = [
     ("home", "/"),
     ("not found", "/this-page-does-not-exist/"),
+    ("have your say", "/surveys/"),
+    ("survey start page", "/surveys/your-voice-12-18/"),
+    ("survey by invitation", "/surveys/feeling-supported-carers/"),
+    ("resume code", "/surveys/resume/"),
 ]
 
 
