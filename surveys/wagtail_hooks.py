@@ -1,12 +1,16 @@
 """The survey engine in the Wagtail admin, under one “Surveys” menu."""
 
-from django.db.models import Count
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from surveys.admin_views import MakeInvitationsView, SafeguardingFlagEditView
@@ -142,3 +146,42 @@ class ResponsesSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_responses_summary(request, items):
     items.append(ResponsesSummaryItem(request))
+
+
+# Responses are never lost: a survey with answers (or a page above one) cannot be deleted.
+
+
+def _has_responses(pages) -> bool:
+    paths = [page.path for page in pages]
+    if not paths:
+        return False
+    query = Q()
+    for page_path in paths:
+        query |= Q(survey__path__startswith=page_path)
+    return Response.objects.filter(query).exists()
+
+
+def _refuse_deletion(request, redirect_to):
+    messages.error(
+        request,
+        "This page has survey responses under it, so it cannot be deleted: the answers must be "
+        "kept for comparing years. Unpublish it instead, to stop new answers.",
+    )
+    return redirect(redirect_to)
+
+
+@hooks.register("before_delete_page")
+def keep_surveys_with_responses(request, page):
+    if _has_responses([page]):
+        return _refuse_deletion(
+            request, reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+        )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_surveys_with_responses_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        if _has_responses(objects):
+            return _refuse_deletion(request, reverse("wagtailadmin_explore_root"))
+    return None

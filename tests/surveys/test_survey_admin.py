@@ -187,3 +187,27 @@ def test_survey_managers_preview_the_start_page_and_every_question(rf, survey, m
     html = response.content.decode()
     assert expected in html
     assert "disabled" in html
+
+
+def test_a_survey_with_responses_cannot_be_deleted(staff_client, survey, survey_index):
+    import uuid
+
+    from surveys.services import submit_response
+
+    submit_response(survey=survey, answers={"listened-to": ["happy"]}, submission_id=uuid.uuid4())
+    client = staff_client(None)
+    for page in (survey, survey_index):
+        response = client.post(f"/admin/pages/{page.pk}/delete/", follow=True)
+        assert "cannot be deleted" in response.content.decode()
+    assert SurveyPage.objects.filter(pk=survey.pk).exists()
+    response = client.post(
+        f"/admin/bulk/wagtailcore/page/delete/?id={survey.pk}&next=/admin/pages/", follow=True
+    )
+    assert "cannot be deleted" in response.content.decode()
+    assert SurveyPage.objects.filter(pk=survey.pk).exists()
+
+
+def test_a_survey_without_responses_can_be_deleted(staff_client, survey):
+    response = staff_client(None).post(f"/admin/pages/{survey.pk}/delete/")
+    assert response.status_code == 302
+    assert not SurveyPage.objects.filter(pk=survey.pk).exists()
