@@ -17,7 +17,14 @@ from wagtail.models import Page, Site
 from surveys import rate_limits, selectors, services
 from surveys.answers import TAMPERED, CheckedAnswers, answers_from_form, check_answers
 from surveys.codes import format_resume_code
-from surveys.models import AnsweredWith, Draft, Invitation, SurveyIndexPage, SurveyPage
+from surveys.models import (
+    AnsweredWith,
+    Draft,
+    Invitation,
+    Response,
+    SurveyIndexPage,
+    SurveyPage,
+)
 from surveys.questions import shown_questions
 
 SESSION_DRAFTS = "survey_drafts"
@@ -63,6 +70,9 @@ def _remember_draft(request, survey: SurveyPage, draft: Draft) -> None:
     drafts = _session_map(request, SESSION_DRAFTS)
     drafts[str(survey.pk)] = draft.pk
     request.session[SESSION_DRAFTS] = drafts
+    # On a shared phone, the answers should not be one tap away for the next person: the
+    # session ends with the browser, and a resume code brings the answers back.
+    request.session.set_expiry(0)
 
 
 def _forget_draft(request, survey: SurveyPage) -> None:
@@ -502,8 +512,6 @@ def _response_for_posted_submission(request):
         submission_id = uuid.UUID(request.POST.get("submission_id", ""))
     except ValueError:
         return None
-    from surveys.models import Response
-
     return Response.objects.filter(submission_id=submission_id).only("pk").first()
 
 

@@ -213,12 +213,13 @@ SURVEY_DRAFT_RETENTION_DAYS = int(env("SURVEY_DRAFT_RETENTION_DAYS", "30"))  # a
 SURVEY_INVITATION_RETENTION_DAYS = int(env("SURVEY_INVITATION_RETENTION_DAYS", "0"))  # after cycle
 SURVEY_CLOSED_FLAG_RETENTION_DAYS = int(env("SURVEY_CLOSED_FLAG_RETENTION_DAYS", "365"))
 # Per client, counted in the cache under a salted hash of the address: (attempts, seconds).
+# Generous for starting and sending, as a school or children's house shares one address.
 SURVEY_RATE_LIMITS = {
-    "start": (30, 600),
-    "save": (10, 600),
-    "resume": (10, 600),
-    "invitation": (20, 600),
-    "submit": (20, 600),
+    "start": (120, 600),
+    "submit": (120, 600),
+    "save": (40, 600),
+    "resume": (20, 600),
+    "invitation": (30, 600),
 }
 # Told about every safeguarding flag, besides the members of the Safeguarding leads group.
 SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")

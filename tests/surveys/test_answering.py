@@ -440,3 +440,8 @@ def test_a_one_page_survey_sent_twice_stores_one_response(client, one_page_surve
     second = client.post(f"{survey.url}answers/", data)
     assert first["Location"] == second["Location"] == f"{survey.url}thank-you/"
     assert Response.objects.count() == 1
+
+
+def test_a_draft_is_remembered_only_until_the_browser_closes(client, survey):
+    start(client, survey)
+    assert client.session.get_expire_at_browser_close()
