@@ -203,7 +203,9 @@ def test_a_survey_with_responses_cannot_be_deleted(staff_client, survey, survey_
     response = client.post(
         f"/admin/bulk/wagtailcore/page/delete/?id={survey.pk}&next=/admin/pages/", follow=True
     )
-    assert "cannot be deleted" in response.content.decode()
+    # Refused by our hook, or by Wagtail itself once its reference index knows of the responses.
+    html = response.content.decode()
+    assert "cannot be deleted" in html or "you do not have permission" in html
     assert SurveyPage.objects.filter(pk=survey.pk).exists()
 
 
