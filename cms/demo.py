@@ -203,7 +203,32 @@ def _what_happens_to_your_answers():
     ]
 
 
-def _child(home, model, *, slug, **fields):
+def _you_said_we_did():
+    return [
+        _paragraph(
+            "<p>Every answer you give goes to the people who run services for care experienced "
+            "children, young people and families in Clackmannanshire. The Participation Network, "
+            "which includes young people and carers, reads what everyone said and asks those "
+            "services what they will do about it.</p>"
+        ),
+        _heading("How it works"),
+        _easy_read("speech-bubble", "You tell us what it is really like."),
+        _easy_read("people", "The Participation Network reads what everyone said."),
+        _easy_read("question-mark", "They ask the council what it will do about it."),
+        _easy_read("heart", "We write here what we did, or why we could not do it yet."),
+        _heading("When you will see changes here"),
+        _paragraph(
+            "<p>Each update says what you said, what we did, and which part of the plan it "
+            "belongs to. Updates are checked by the Participation Network before they go on this "
+            "page, so nobody can be recognised from what they wrote.</p>"
+            "<p>The first updates will go here when the 2026–27 surveys close. If something "
+            "cannot wait, tell your worker or call one of the numbers at the bottom of this "
+            "page.</p>"
+        ),
+    ]
+
+
+def _child(home, model, *, slug, show_in_menus=True, **fields):
     """The page of this type and slug under the home page, created live if missing.
 
     Created without a revision (the first edit in the admin makes one): it keeps building the
@@ -214,7 +239,11 @@ def _child(home, model, *, slug, **fields):
         return existing
     now = timezone.now()
     page = model(
-        slug=slug, show_in_menus=True, first_published_at=now, last_published_at=now, **fields
+        slug=slug,
+        show_in_menus=show_in_menus,
+        first_published_at=now,
+        last_published_at=now,
+        **fields,
     )
     return home.add_child(instance=page)
 
@@ -247,6 +276,7 @@ def build_content_pages(home: HomePage) -> None:
         home,
         StandardPage,
         slug="the-promise",
+        show_in_menus=False,  # in the footer: the menu stays short on a phone
         title="About The Promise",
         introduction="In 2020 Scotland made a promise to its care experienced children and "
         "young people: that they will grow up loved, safe and respected.",
@@ -257,11 +287,22 @@ def build_content_pages(home: HomePage) -> None:
         home,
         StandardPage,
         slug="what-happens-to-your-answers",
+        show_in_menus=False,  # in the footer: the menu stays short on a phone
         title="What happens to your answers",
         introduction="When you answer a survey on this site, this is what happens to your answers.",
         body=_what_happens_to_your_answers(),
         search_description="Who reads your answers, how they are kept private, and what "
         "happens next.",
+    )
+    _child(
+        home,
+        StandardPage,
+        slug="you-said-we-did",
+        title="You said, we did",
+        introduction="What changed because of what children, young people, families and "
+        "carers told us.",
+        body=_you_said_we_did(),
+        search_description="What changed because of what people told us in our surveys.",
     )
     if not home.ways_in:
         home.ways_in = [
@@ -308,6 +349,14 @@ def build_content_pages(home: HomePage) -> None:
             home.save_revision().publish()  # the editor shows the latest revision
         else:
             home.save(update_fields=["ways_in"])
+
+
+def put_first_in_menu(page: Page) -> None:
+    """Move a page to the front of the site's menu (the first child of its parent)."""
+    page = Page.objects.get(pk=page.pk)  # a tree move needs the page's current path
+    first = page.get_parent().get_first_child()
+    if first is not None and first.pk != page.pk:
+        page.move(first, pos="left")
 
 
 @transaction.atomic

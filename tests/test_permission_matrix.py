@@ -34,6 +34,8 @@ FORBIDDEN = "forbidden"
 SUPERUSER = "superuser"
 EVERY_ROLE = frozenset(ALL_ROLES)
 CONTENT = frozenset({EDITORS, ADMINISTRATORS})
+SURVEY_ADMIN = frozenset({SURVEY_MANAGERS, ADMINISTRATORS})
+SAFEGUARDING_ONLY = frozenset({SAFEGUARDING_LEADS})
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,24 @@ STAFF_URLS = [
     StaffURL("2-step verification", "/accounts/2fa/", EVERY_ROLE),
     StaffURL("set up an authenticator app", "/accounts/2fa/totp/activate/", EVERY_ROLE),
     StaffURL("change password", "/accounts/password/change/", EVERY_ROLE),
+    # The survey engine (surveys issue).
+    StaffURL("responses", "/admin/surveys/responses/", frozenset({ANALYSTS, ADMINISTRATORS})),
+    StaffURL("invitations", "/admin/surveys/invitations/", SURVEY_ADMIN),
+    StaffURL("make invitations", "/admin/surveys/invitations/new/", SURVEY_ADMIN),
+    StaffURL("cycles", "/admin/surveys/cycles/", frozenset({*SURVEY_ADMIN, ANALYSTS})),
+    StaffURL("add a cycle", "/admin/surveys/cycles/new/", SURVEY_ADMIN),
+    StaffURL(
+        "safeguarding words",
+        "/admin/surveys/safeguarding-words/",
+        frozenset({SAFEGUARDING_LEADS, ADMINISTRATORS}),
+    ),
+    # Flagged answers are for Safeguarding leads alone (and superusers), not even Administrators.
+    StaffURL("safeguarding flags", "/admin/surveys/safeguarding-flags/", SAFEGUARDING_ONLY),
+    StaffURL(
+        "a safeguarding flag",
+        lambda c: f"/admin/surveys/safeguarding-flags/edit/{c['flag'].pk}/",
+        SAFEGUARDING_ONLY,
+    ),
 ]
 
 # URLs under a staff path prefix need 2-step verification for roles in ROLES_REQUIRING_MFA.
@@ -120,20 +140,46 @@ PRINCIPALS = [
     ids=[p if p == "anonymous" else f"{p} {'with' if t else 'no'} 2-step" for p, t in PRINCIPALS],
 )
 def test_every_staff_url_answers_each_role_as_it_should(
-    client, home_page, make_staff, principal, two_step
+    client, home_page, make_staff, safeguarding_flag, principal, two_step
 ):
     if principal == SUPERUSER:
         client.force_login(make_staff(superuser=True, two_step=two_step))
     elif principal != "anonymous":
         client.force_login(make_staff(principal, two_step=two_step))
-    context = {"home": home_page, "site": Site.objects.get(is_default_site=True)}
+    context = {
+        "home": home_page,
+        "site": Site.objects.get(is_default_site=True),
+        "flag": safeguarding_flag,
+    }
 
     answers, wanted = {}, {}
     for url in STAFF_URLS:
         path = url.resolve(context)
-        answers[url.name] = outcome(client.get(path))
+        response = client.get(path)
+        answers[url.name] = outcome(response)
         wanted[url.name] = expected(principal, two_step, url, path)
+        if answers[url.name] != ALLOWED:
+            assert SAFEGUARDING_ANSWER not in response.content.decode(), (principal, path)
     assert answers == wanted
+
+
+SAFEGUARDING_ANSWER = "I am not safe at home"
+
+
+@pytest.fixture
+def safeguarding_flag(home_page):
+    """A flagged answer, so the flag pages have something to show (or to keep from view)."""
+    import uuid
+
+    from surveys.models import SafeguardingFlag
+    from surveys.services import submit_response
+    from tests.surveys.factories import SurveyIndexPageFactory, SurveyPageFactory
+
+    survey = SurveyPageFactory(parent=SurveyIndexPageFactory(parent=home_page))
+    response = submit_response(
+        survey=survey, answers={"anything-else": [SAFEGUARDING_ANSWER]}, submission_id=uuid.uuid4()
+    ).response
+    return SafeguardingFlag.objects.get(response=response)
 
 
 def test_the_roles_that_need_two_step_are_those_that_see_answers():

@@ -275,3 +275,23 @@ STAFF_SESSION_WARNING_SECONDS = 5 * 60
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 # Pages under these paths are for staff: roles that see answers need 2-step verification there.
 STAFF_PATH_PREFIXES = ("/admin/",)
+
+# Surveys: how long things are kept (applied daily by `manage.py apply_retention`; see
+# docs/deployment.md), and the limits on answering.
+SURVEY_FREE_TEXT_RETENTION_DAYS = int(env("SURVEY_FREE_TEXT_RETENTION_DAYS", "365"))  # after cycle
+SURVEY_DRAFT_RETENTION_DAYS = int(env("SURVEY_DRAFT_RETENTION_DAYS", "30"))  # after last saved
+SURVEY_INVITATION_RETENTION_DAYS = int(env("SURVEY_INVITATION_RETENTION_DAYS", "0"))  # after cycle
+SURVEY_CLOSED_FLAG_RETENTION_DAYS = int(env("SURVEY_CLOSED_FLAG_RETENTION_DAYS", "365"))
+# Per client, counted in the cache under a salted hash of the address: (attempts, seconds).
+# Generous for starting and sending, as a school or children's house shares one address.
+SURVEY_RATE_LIMITS = {
+    "start": (120, 600),
+    "submit": (120, 600),
+    "save": (40, 600),
+    "resume": (20, 600),
+    "invitation": (30, 600),
+}
+# Told about every safeguarding flag, besides the members of the Safeguarding leads group.
+SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")
+# A form sent without a valid CSRF token gets its page back with a message, not a bare 403.
+CSRF_FAILURE_VIEW = "surveys.views.csrf_failure"

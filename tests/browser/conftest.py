@@ -106,3 +106,12 @@ def assert_accessible(page):
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture
+def home_page(home_page):
+    """The demo site with the surveys under “Have your say”, so their pages can be visited."""
+    from surveys.demo import build_surveys
+
+    build_surveys(home=home_page)
+    return home_page

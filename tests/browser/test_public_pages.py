@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     ("no sign-up", "/accounts/signup/"),
     ("standard page", "/what-happens-to-your-answers/"),
     ("standard page about the promise", "/the-promise/"),
+    ("you said, we did", "/you-said-we-did/"),
     ("language of care", "/language-of-care/"),
     ("language of care by letter", "/language-of-care/?letter=C"),
     ("language of care search", "/language-of-care/?q=family"),
@@ -26,6 +27,10 @@ PUBLIC_PAGES = [
     ("action code", "/plan/stw-4/"),
     ("search", "/search/"),
     ("search with a query", "/search/?q=family+time"),
+    ("have your say", "/surveys/"),
+    ("survey start page", "/surveys/your-voice-12-18/"),
+    ("survey by invitation", "/surveys/feeling-supported-carers/"),
+    ("resume code", "/surveys/resume/"),
 ]
 
 

@@ -2,7 +2,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from cms.demo import DEMO_ADMIN_EMAIL, build_privacy_pages, build_site, set_up_demo_two_step
+from cms.demo import (
+    DEMO_ADMIN_EMAIL,
+    build_privacy_pages,
+    build_site,
+    put_first_in_menu,
+    set_up_demo_two_step,
+)
+from surveys.demo import build_surveys, demo_invitation_path
 
 DEMO_ADMIN_PASSWORD = "promise-demo-admin"  # noqa: S105 - development only, refused when DEBUG is off
 
@@ -14,6 +21,13 @@ class Command(BaseCommand):
         home = build_site()
         build_privacy_pages(home)
         self.stdout.write(f"Demo site ready: home page “{home.title}”.")
+        surveys = build_surveys(home=home)
+        # What most people come for goes first: have your say, then what changed because of it.
+        you_said_we_did = home.get_children().filter(slug="you-said-we-did").first()
+        if you_said_we_did is not None:
+            put_first_in_menu(you_said_we_did)
+        put_first_in_menu(surveys)
+        self.stdout.write(f"Surveys ready under “{surveys.title}” at {surveys.url}")
         if not settings.DEBUG:
             self.stdout.write("DEBUG is off, so no demo administrator was made.")
             return
@@ -34,4 +48,8 @@ class Command(BaseCommand):
                 "  code:     run `make sign-in-code` in another terminal for the current 6-digit\n"
                 f"            code, or add this setup key to an authenticator app: {setup_key}\n"
             )
+        )
+        self.stdout.write(
+            "Try the carers' evaluation with this single-use invitation link:\n"
+            f"  http://127.0.0.1:8000{demo_invitation_path()}\n"
         )

@@ -1,0 +1,55 @@
+"""Resume codes and invitation tokens: made at random, shown once, and stored only as a hash.
+
+The hash is an HMAC with the site's secret key, so the database alone cannot be used to test
+guesses; the codes are long enough, and the pages that take them rate limited, so that guessing
+one is hopeless.
+"""
+
+import hashlib
+import hmac
+import re
+import secrets
+
+from django.conf import settings
+
+# No 0/O, 1/I/L or U/V pairs to confuse when a code is written down and typed back.
+RESUME_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
+RESUME_CODE_LENGTH = 8
+_NOT_CODE_CHARACTERS = re.compile(r"[\s\-–—.]+")
+
+
+def hash_secret(kind: str, value: str) -> str:
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"{kind}:{value}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def new_resume_code() -> str:
+    return "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+
+
+def format_resume_code(code: str) -> str:
+    """“KT4M9XPW” as “KT4M 9XPW”: two short groups are easier to copy."""
+    half = RESUME_CODE_LENGTH // 2
+    return f"{code[:half]} {code[half:]}"
+
+
+def normalise_resume_code(typed: str) -> str | None:
+    """The code as stored, from what someone typed (any case, spaces, hyphens), or None if it
+    cannot be a code at all."""
+    code = _NOT_CODE_CHARACTERS.sub("", typed or "").upper()
+    if len(code) != RESUME_CODE_LENGTH or any(c not in RESUME_CODE_ALPHABET for c in code):
+        return None
+    return code
+
+
+def hash_resume_code(code: str) -> str:
+    return hash_secret("resume-code", code)
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def hash_invitation_token(token: str) -> str:
+    return hash_secret("invitation", token)

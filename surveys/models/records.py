@@ -1,0 +1,141 @@
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from surveys.models.choices import AgeBand, AnsweredWith, Audience, CarerRole, Theme
+
+
+class Cycle(models.Model):
+    """A survey year such as “2026–27”: the period that results are counted in and compared across.
+
+    When a cycle ends its invitations are deleted, and its free-text answers are deleted once the
+    retention period after its end has passed.
+    """
+
+    name = models.CharField(max_length=20, unique=True, help_text="For example: 2026–27")
+    starts_on = models.DateField()
+    ends_on = models.DateField(help_text="The last day of the cycle.")
+
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])]
+
+    class Meta:
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "A cycle must end after it starts."})
+
+
+class Invitation(models.Model):
+    """A single-use link to a survey that needs one (the carers’ annual evaluation).
+
+    Only a hash of the token is kept: the link itself exists only in the CSV handed to the survey
+    manager when it is made. It is marked used when a response is submitted with it, and no
+    response records which invitation it came from.
+    """
+
+    survey = models.ForeignKey(
+        "surveys.SurveyPage", on_delete=models.CASCADE, related_name="invitations"
+    )
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    label = models.CharField(max_length=20, choices=CarerRole.choices, blank=True)
+    created_on = models.DateField(default=timezone.localdate, editable=False)
+    used = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-created_on", "pk"]
+
+    def __str__(self):
+        label = f" ({self.get_label_display()})" if self.label else ""
+        return f"Invitation {self.pk} to “{self.survey.title}”{label}"
+
+
+class Draft(models.Model):
+    """Answers so far, kept on the server after each page until they are sent.
+
+    Found again by the browser's session, or by a short resume code of which only a hash is
+    kept. Deleted by the retention job `SURVEY_DRAFT_RETENTION_DAYS` after it was last saved.
+    """
+
+    survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="+")
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="drafts"
+    )
+    # {question key: [values]}: a value list that is empty means the question was skipped.
+    answers = models.JSONField(default=dict, blank=True)
+    answered_with = models.CharField(max_length=20, choices=AnsweredWith.choices, blank=True)
+    # Travels with the final form, so a repeated submission finds the response it already made.
+    submission_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resume_code_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    last_question_key = models.CharField(max_length=50, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Draft {self.pk}"
+
+    @property
+    def expires_at(self) -> datetime.datetime:
+        return self.updated_at + datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS)
+
+    def is_expired(self, now: datetime.datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+
+class Response(models.Model):
+    """One completed survey. Nothing in it identifies the person who answered: no account, no IP
+    address, no browser, no invitation, and the day it was sent without the time."""
+
+    survey = models.ForeignKey(
+        "surveys.SurveyPage", on_delete=models.PROTECT, related_name="responses"
+    )
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="responses")
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    age_band = models.CharField(max_length=5, choices=AgeBand.choices, blank=True)
+    theme = models.CharField(max_length=30, choices=Theme.choices)
+    role = models.CharField(max_length=20, choices=CarerRole.choices, blank=True)
+    answered_with = models.CharField(max_length=20, choices=AnsweredWith.choices, blank=True)
+    submitted_on = models.DateField()
+    submission_id = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_on", "-pk"]
+        indexes = [models.Index(fields=["survey", "cycle"], name="response_survey_cycle")]
+
+    def __str__(self):
+        return f"Response {self.pk} to “{self.survey.title}” ({self.submitted_on:%-d %B %Y})"
+
+
+class Answer(models.Model):
+    """One value of one answer: a multiple choice answer with three ticks is three rows, so that
+    results are counted with SQL by question key, not by looping over JSON.
+
+    `choice` holds the value chosen (also for scales), `number` the score where the scale has one
+    (1 to 5 for faces and agreement, 0 to 10), `text` a typed answer, stored as plain text.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question_key = models.CharField(max_length=50)
+    choice = models.CharField(max_length=50, blank=True)
+    number = models.SmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["question_key", "choice"], name="answer_key_choice"),
+        ]
+
+    def __str__(self):
+        return f"{self.question_key}: {self.choice or self.number or '(text)'}"

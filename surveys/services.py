@@ -1,0 +1,376 @@
+"""Changes to survey data. Each function is keyword-only, runs in one transaction, and says in its
+docstring what it promises. Views call these; nothing else writes responses."""
+
+import datetime
+import logging
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cms.sanitising import strip_markup
+from surveys.answers import CheckedAnswers, check_answers
+from surveys.codes import (
+    hash_invitation_token,
+    hash_resume_code,
+    new_invitation_token,
+    new_resume_code,
+)
+from surveys.models import (
+    Answer,
+    AnsweredWith,
+    CarerRole,
+    Cycle,
+    Draft,
+    FlagStatus,
+    Invitation,
+    Response,
+    SafeguardingFlag,
+    SafeguardingFlagEvent,
+    SafeguardingTerm,
+    SurveyPage,
+)
+from surveys.questions import Question, shown_questions
+from surveys.safeguarding import matching_phrases
+from surveys.tasks import notify_safeguarding_leads
+
+logger = logging.getLogger(__name__)
+
+
+class SubmissionRefused(Exception):
+    """The answers were not stored; `message` says why, in words for the person answering."""
+
+    message = "We could not save your answers. Please try again."
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class SurveyNotOpen(SubmissionRefused):
+    message = "This survey is closed, so we cannot take answers to it now."
+
+
+class InvitationNeeded(SubmissionRefused):
+    message = (
+        "This survey is by invitation. Please use the link in the letter or email you were sent."
+    )
+
+
+class InvitationAlreadyUsed(SubmissionRefused):
+    message = (
+        "This invitation has already been used to send answers, so it cannot be used again. "
+        "Thank you for taking part."
+    )
+
+
+class AnswersRefused(SubmissionRefused):
+    message = "Some answers need changing before they can be sent."
+
+    def __init__(self, checked: CheckedAnswers):
+        super().__init__()
+        self.checked = checked
+
+
+@dataclass(frozen=True)
+class Submission:
+    response: Response
+    # False when the submission id had already been used: the earlier response is returned.
+    created: bool
+
+
+@transaction.atomic
+def submit_response(
+    *,
+    survey: SurveyPage,
+    answers: Mapping[str, Sequence[str]],
+    submission_id: uuid.UUID,
+    answered_with: str = AnsweredWith.NOT_ASKED,
+    invitation: Invitation | None = None,
+) -> Submission:
+    """Store one response and one Answer row per value, or nothing at all.
+
+    A submission id that was used before returns the response it made, unchanged: a repeated
+    POST stores nothing new. Refused with `SubmissionRefused` (and nothing stored) when the survey
+    is not open, needs an invitation that is missing, used or for another survey, or when any
+    answer fails `surveys.answers.check_answers`. Typed text is stored as plain text. The
+    response records the day it was sent, never the time, and nothing about who sent it; its
+    invitation is marked used and its draft deleted. A typed answer with words from the
+    safeguarding list raises a flag, and the Safeguarding leads are emailed once it is stored.
+    """
+    existing = _earlier_submission(submission_id)
+    if existing is not None:
+        return Submission(existing, created=False)
+    if not survey.is_open():
+        raise SurveyNotOpen()
+    if answered_with not in AnsweredWith.values:
+        raise AnswersRefused(
+            CheckedAnswers(general_errors=["Tell us whether someone helped you, or skip it."])
+        )
+    invitation = _usable_invitation(survey, invitation)
+    checked = check_answers(questions=survey.question_list, answers=answers)
+    if not checked.is_valid:
+        raise AnswersRefused(checked)
+
+    try:
+        # A savepoint, so that a concurrent twin of this request loses quietly.
+        with transaction.atomic():
+            response = Response.objects.create(
+                survey=survey,
+                cycle_id=survey.cycle_id,
+                audience=survey.audience,
+                age_band=survey.age_band,
+                theme=survey.theme,
+                role=invitation.label if invitation else "",
+                answered_with=answered_with,
+                submitted_on=timezone.localdate(),
+                submission_id=submission_id,
+            )
+    except IntegrityError:
+        return Submission(Response.objects.get(submission_id=submission_id), created=False)
+
+    rows = Answer.objects.bulk_create(_answer_rows(response, survey.question_list, checked.answers))
+    _flag_for_safeguarding(response, rows)
+    if invitation is not None:
+        invitation.used = True
+        invitation.save(update_fields=["used"])
+    Draft.objects.filter(submission_id=submission_id).delete()
+    return Submission(response, created=True)
+
+
+def _flag_for_safeguarding(response: Response, rows: Sequence[Answer]) -> None:
+    typed = [row for row in rows if row.text]
+    if not typed:
+        return
+    phrases = list(SafeguardingTerm.objects.filter(active=True).values_list("phrase", flat=True))
+    for row in typed:
+        found = matching_phrases(row.text, phrases)
+        if not found:
+            continue
+        flag = SafeguardingFlag.objects.create(
+            response=response, question_key=row.question_key, matched_terms=", ".join(found)[:500]
+        )
+        transaction.on_commit(partial(notify_safeguarding_leads.enqueue, flag_id=flag.pk))
+
+
+def _earlier_submission(submission_id: uuid.UUID) -> Response | None:
+    return Response.objects.filter(submission_id=submission_id).first()
+
+
+def _usable_invitation(survey: SurveyPage, invitation: Invitation | None) -> Invitation | None:
+    if invitation is None:
+        if survey.requires_invitation:
+            raise InvitationNeeded()
+        return None
+    # Lock it, so that two drafts from one invitation cannot both be sent.
+    invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+    if invitation is None or invitation.survey_id != survey.pk:
+        raise InvitationNeeded()
+    if invitation.cycle_id != survey.cycle_id:
+        raise SurveyNotOpen("This invitation was for an earlier year’s survey, which has closed.")
+    if invitation.used:
+        raise InvitationAlreadyUsed()
+    return invitation
+
+
+def _answer_rows(
+    response: Response, questions: Sequence[Question], answers: Mapping[str, Sequence[str]]
+) -> list[Answer]:
+    rows = []
+    for question in questions:
+        for value in answers.get(question.key, ()):
+            if question.is_text:
+                rows.append(Answer(response=response, question_key=question.key, text=value))
+                continue
+            choice = question.choice_by_value[value]
+            rows.append(
+                Answer(
+                    response=response,
+                    question_key=question.key,
+                    choice=choice.value,
+                    number=choice.score,
+                )
+            )
+    return rows
+
+
+# Drafts: progress kept on the server between pages, and found again by a resume code.
+
+
+@transaction.atomic
+def start_draft(
+    *,
+    survey: SurveyPage,
+    answered_with: str = AnsweredWith.NOT_ASKED,
+    invitation: Invitation | None = None,
+) -> Draft:
+    """A new, empty draft for `survey`, with its own submission id. `answered_with` must be one
+    of `AnsweredWith` (a bad value is stored as not asked: it is only ever a radio button)."""
+    if answered_with not in AnsweredWith.values:
+        answered_with = AnsweredWith.NOT_ASKED
+    return Draft.objects.create(survey=survey, answered_with=answered_with, invitation=invitation)
+
+
+@transaction.atomic
+def save_draft_answers(
+    *,
+    draft: Draft,
+    answers: Mapping[str, Sequence[str]],
+    last_question_key: str = "",
+    replace: bool = False,
+) -> Draft:
+    """Keep checked `answers` in the draft: merged with those already there (one page at a time),
+    or instead of them (`replace`, the one-page layout). Extends the draft's life."""
+    merged = {} if replace else dict(draft.answers)
+    merged.update({key: list(values) for key, values in answers.items()})
+    draft.answers = merged
+    if last_question_key:
+        draft.last_question_key = last_question_key
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def save_for_later(*, draft: Draft) -> str:
+    """Give the draft a new resume code and return it: the only time the code exists in full.
+
+    Only its hash is stored; a code given to the draft before stops working.
+    """
+    for _ in range(5):
+        code = new_resume_code()
+        try:
+            with transaction.atomic():
+                draft.resume_code_hash = hash_resume_code(code)
+                draft.save()
+            return code
+        except IntegrityError:  # another draft has this code: pick again
+            continue
+    raise RuntimeError("Could not find an unused resume code")
+
+
+def pruned_draft_answers(*, survey: SurveyPage, draft: Draft) -> dict[str, list[str]]:
+    """The draft's answers to questions that are still in the survey and still asked, given the
+    other answers: a changed answer can make a later question no longer apply."""
+    shown = shown_questions(survey.question_list, draft.answers)
+    return {q.key: list(draft.answers[q.key]) for q in shown if q.key in draft.answers}
+
+
+# Invitations for the surveys that need one.
+
+MAX_INVITATIONS_AT_ONCE = 1000
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    invitation: Invitation
+    # The only copy of the token: it goes into the CSV and is never stored.
+    token: str
+
+
+@transaction.atomic
+def make_invitations(
+    *, survey: SurveyPage, cycle: Cycle, count: int, label: str = ""
+) -> list[NewInvitation]:
+    """Make `count` single-use invitations to `survey` in `cycle`, each with a random token of
+    which only a hash is stored. The tokens are returned once, for the CSV; they cannot be
+    read back later."""
+    if not 1 <= count <= MAX_INVITATIONS_AT_ONCE:
+        raise ValueError(f"Make between 1 and {MAX_INVITATIONS_AT_ONCE} invitations at a time")
+    if label not in CarerRole.values:
+        raise ValueError(f"Unknown invitation label {label!r}")
+    made = []
+    for _ in range(count):
+        token = new_invitation_token()
+        invitation = Invitation.objects.create(
+            survey=survey, cycle=cycle, label=label, token_hash=hash_invitation_token(token)
+        )
+        made.append(NewInvitation(invitation, token))
+    return made
+
+
+# Safeguarding flags.
+
+
+@transaction.atomic
+def record_flag_status(
+    *, flag: SafeguardingFlag, status: str, note: str = "", by
+) -> SafeguardingFlagEvent:
+    """Move a flag to `status`, recording who did it, when, and their note. Closing it starts
+    its retention period; opening it again stops it."""
+    if status not in FlagStatus.values:
+        raise ValueError(f"Unknown flag status {status!r}")
+    now = timezone.now()
+    flag.status = status
+    flag.handled_by = by
+    flag.handled_at = now
+    flag.closed_at = now if status == FlagStatus.CLOSED else None
+    flag.save(update_fields=["status", "handled_by", "handled_at", "closed_at"])
+    return SafeguardingFlagEvent.objects.create(
+        flag=flag, status=status, note=strip_markup(note), by=by, at=now
+    )
+
+
+# Retention: what is deleted, and when (the periods are settings).
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    free_text_answers: int
+    drafts: int
+    invitations: int
+    closed_flags: int
+
+
+@transaction.atomic
+def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
+    """Delete what has been kept long enough, and nothing else; log the counts only.
+
+    - typed answers, `SURVEY_FREE_TEXT_RETENTION_DAYS` after their cycle ended (the rest of
+      the response, with its chosen answers, stays for comparing years);
+    - drafts, `SURVEY_DRAFT_RETENTION_DAYS` after they were last saved (when their resume
+      code stops working);
+    - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
+    - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+
+    def days(setting: str) -> datetime.timedelta:
+        return datetime.timedelta(days=getattr(settings, setting))
+
+    free_text_before = today - days("SURVEY_FREE_TEXT_RETENTION_DAYS")
+    _, deleted = (
+        Answer.objects.exclude(text="")
+        .filter(response__cycle__ends_on__lt=free_text_before)
+        .delete()
+    )
+    free_text = deleted.get(Answer._meta.label, 0)
+    _, deleted = Draft.objects.filter(
+        updated_at__lte=now - days("SURVEY_DRAFT_RETENTION_DAYS")
+    ).delete()
+    drafts = deleted.get(Draft._meta.label, 0)
+    _, deleted = Invitation.objects.filter(
+        cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
+    ).delete()
+    invitations = deleted.get(Invitation._meta.label, 0)
+    _, deleted = SafeguardingFlag.objects.filter(
+        status=FlagStatus.CLOSED,
+        closed_at__lte=now - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
+    ).delete()
+    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
+
+    report = RetentionReport(free_text, drafts, invitations, closed_flags)
+    logger.info(
+        "Retention applied: deleted %d typed answers, %d drafts, %d invitations and %d closed "
+        "safeguarding flags",
+        report.free_text_answers,
+        report.drafts,
+        report.invitations,
+        report.closed_flags,
+    )
+    return report

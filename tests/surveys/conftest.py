@@ -1,0 +1,65 @@
+import datetime
+
+import pytest
+import yaml
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from cms.services import PROMISE_PLAN_FILE, load_promise_plan
+from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def promise_plan(db):
+    """The plan's 31 action codes, which questions are tagged with."""
+    with open(PROMISE_PLAN_FILE, encoding="utf-8") as plan_file:
+        load_promise_plan(plan=yaml.safe_load(plan_file))
+
+
+@pytest.fixture
+def cycle(db):
+    """A cycle around today, so that surveys in it are open whenever the tests run."""
+    today = timezone.localdate()
+    return CycleFactory(
+        name="2026–27",
+        starts_on=today - datetime.timedelta(days=100),
+        ends_on=today + datetime.timedelta(days=200),
+    )
+
+
+@pytest.fixture
+def survey_index(home_page):
+    return SurveyIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def survey(survey_index, cycle):
+    return SurveyPageFactory(
+        parent=survey_index, title="Your voice (12 to 18)", slug="your-voice-12-18", cycle=cycle
+    )
+
+
+@pytest.fixture
+def staff_client(client, make_staff):
+    """A signed-in client for a member of one staff role (a name from cms.roles), or a
+    superuser when the role is None; with 2-step verification set up, as the admin requires."""
+
+    def sign_in(role):
+        email = f"{role or 'superuser'}@example.com".replace(" ", "-").lower()
+        if role is None:
+            user = make_staff(superuser=True, email=email)
+        else:
+            user = make_staff(role, email=email)
+        client.force_login(user)
+        return client
+
+    return sign_in

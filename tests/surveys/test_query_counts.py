@@ -1,0 +1,61 @@
+"""A fixed number of queries on every survey page, whatever the number of questions."""
+
+import pytest
+
+from surveys.models import Layout
+from tests.surveys.helpers import answer, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def count(client, django_assert_num_queries):
+    def count(path, expected, method="get", data=None, status=200):
+        getattr(client, method)(path, data or {})  # warm Wagtail's caches, as on a live site
+        with django_assert_num_queries(expected):
+            response = getattr(client, method)(path, data or {})
+        assert response.status_code == status
+        return response
+
+    return count
+
+
+def test_have_your_say(count, survey, survey_index):
+    count(survey_index.url, 9)
+
+
+def test_resume_page(count, survey, survey_index):
+    count(survey_index.resume_url, 8)
+
+
+def test_start_page(count, survey):
+    count(survey.url, 12)
+
+
+def test_question_page(client, count, survey):
+    start(client, survey)
+    count(f"{survey.url}question/listened-to/", 13)
+
+
+def test_answering_a_question(client, count, survey):
+    start(client, survey)
+    data = {"action": "next", "q-listened-to": "happy"}
+    count(f"{survey.url}question/listened-to/", 14, method="post", data=data, status=302)
+
+
+def test_check_your_answers(client, count, survey):
+    start(client, survey)
+    for key, value in [("listened-to", "happy"), ("keep-in-touch", "phone")]:
+        answer(client, survey, key, value)
+    count(f"{survey.url}check/", 13)
+
+
+def test_one_page_with_sections(client, count, survey):
+    survey.layout = Layout.ONE_PAGE
+    survey.save_revision().publish()
+    start(client, survey)
+    count(f"{survey.url}answers/", 13)
+
+
+def test_thank_you(client, count, survey):
+    count(f"{survey.url}thank-you/", 11)

@@ -1,0 +1,205 @@
+"""A typed answer with words from the safeguarding list raises a flag; the Safeguarding leads
+are emailed a link (never the answer) by a background task; only they see the queue."""
+
+import uuid
+
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+
+from cms import roles
+from surveys.models import FlagStatus, SafeguardingFlag, SafeguardingFlagEvent, SafeguardingTerm
+from surveys.safeguarding import matching_phrases
+from surveys.services import record_flag_status, submit_response
+from surveys.tasks import notify_safeguarding_leads
+
+pytestmark = pytest.mark.django_db
+
+DISCLOSURE = "Sometimes he hurt me when nobody is around. I’m scared to go home."
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He HURT   me", ["hurt me"]),
+        ("I don’t want to live here any more", ["don't want to live"]),
+        ("I feel unsafe", ["unsafe"]),
+        ("self harm and self-harm", ["self-harm", "self harm"]),
+        ("The shirt media was fun", []),
+        ("I hurt my knee", []),
+        ("abusing is bad, abused", ["abused", "abusing"]),
+        ("", []),
+    ],
+)
+def test_phrases_match_as_whole_words_ignoring_capitals(text, found):
+    phrases = [
+        "hurt me",
+        "don't want to live",
+        "unsafe",
+        "self-harm",
+        "self harm",
+        "abused",
+        "abusing",
+        "abuse",
+    ]
+    assert matching_phrases(text, phrases) == found
+
+
+@pytest.fixture
+def safeguarding_lead(make_staff):
+    lead = make_staff(roles.SAFEGUARDING_LEADS, email="lead@example.com")
+    lead.first_name, lead.last_name = "Sam", "Lead"
+    lead.save()
+    return lead
+
+
+def _submit(survey, text):
+    return submit_response(
+        survey=survey, answers={"anything-else": [text]}, submission_id=uuid.uuid4()
+    ).response
+
+
+def test_a_worrying_answer_raises_a_flag_and_emails_a_link_not_the_answer(
+    survey, safeguarding_lead, django_capture_on_commit_callbacks, settings
+):
+    settings.SAFEGUARDING_ALERT_EMAILS = ["duty-team@example.org"]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = _submit(survey, DISCLOSURE)
+    assert len(callbacks) == 1
+    flag = SafeguardingFlag.objects.get()
+    assert flag.response == response
+    assert flag.question_key == "anything-else"
+    assert flag.matched_terms == "hurt me, scared to go home"
+    assert flag.status == FlagStatus.NEW
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "duty-team@example.org",
+        "lead@example.com",
+    ]
+    message = mail.outbox[0]
+    assert message.subject == "A survey answer needs a safeguarding check"
+    assert f"http://testserver/admin/surveys/safeguarding-flags/edit/{flag.pk}/" in message.body
+    assert "hurt" not in message.body and "scared" not in message.body
+
+
+def test_an_ordinary_answer_raises_nothing(
+    survey, safeguarding_lead, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(survey, "I would like more time with my gran.")
+    assert not SafeguardingFlag.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_phrase_switched_off_raises_nothing(survey, django_capture_on_commit_callbacks):
+    SafeguardingTerm.objects.update(active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(survey, DISCLOSURE)
+    assert not SafeguardingFlag.objects.exists()
+
+
+def test_a_flag_is_kept_even_with_no_lead_to_tell(
+    survey, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(survey, DISCLOSURE)
+    assert SafeguardingFlag.objects.count() == 1
+    assert mail.outbox == []
+    assert "no Safeguarding lead to tell" in caplog.text
+
+
+def test_the_task_runs_through_django_tasks(survey, safeguarding_lead):
+    response = _submit(survey, DISCLOSURE)
+    flag = SafeguardingFlag.objects.get(response=response)
+    result = notify_safeguarding_leads.enqueue(flag_id=flag.pk)
+    assert result.status == "SUCCESSFUL"
+    assert result.return_value == 1
+    assert notify_safeguarding_leads.enqueue(flag_id=999999).return_value == 0
+
+
+def test_each_status_change_is_recorded_with_who_and_when(survey, safeguarding_lead):
+    _submit(survey, DISCLOSURE)
+    flag = SafeguardingFlag.objects.get()
+    record_flag_status(flag=flag, status=FlagStatus.SEEN, note="Read it", by=safeguarding_lead)
+    record_flag_status(
+        flag=flag, status=FlagStatus.CLOSED, note="<b>Passed</b> to duty team", by=safeguarding_lead
+    )
+    flag.refresh_from_db()
+    assert flag.status == FlagStatus.CLOSED and flag.closed_at is not None
+    assert flag.handled_by == safeguarding_lead
+    events = list(SafeguardingFlagEvent.objects.order_by("at", "pk"))
+    assert [(e.status, e.note, e.by) for e in events] == [
+        ("seen", "Read it", safeguarding_lead),
+        ("closed", "Passed to duty team", safeguarding_lead),
+    ]
+    record_flag_status(flag=flag, status=FlagStatus.ACTED_ON, by=safeguarding_lead)
+    flag.refresh_from_db()
+    assert flag.closed_at is None
+
+
+# The queue in the admin.
+
+
+@pytest.fixture
+def flag(survey):
+    _submit(survey, DISCLOSURE + " <script>alert(1)</script>")
+    return SafeguardingFlag.objects.get()
+
+
+def test_a_lead_sees_the_queue_and_the_answer_and_moves_it_on(client, flag, safeguarding_lead):
+    client.force_login(safeguarding_lead)
+    listing = client.get("/admin/surveys/safeguarding-flags/")
+    assert listing.status_code == 200
+    assert "hurt me, scared to go home" in listing.content.decode()
+    page = client.get(f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/")
+    html = page.content.decode()
+    assert "Sometimes he hurt me when nobody is around." in html
+    assert "alert(1)" in html and "<script>alert(1)" not in html
+    assert "Is there anything else you want to tell us?" in html
+    response = client.post(
+        f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/",
+        {"status": "acted_on", "note": "Shared with the duty social worker"},
+    )
+    assert response.status_code == 302
+    flag.refresh_from_db()
+    assert flag.status == "acted_on" and flag.handled_by == safeguarding_lead
+    event = flag.events.get()
+    assert event.note == "Shared with the duty social worker" and event.by == safeguarding_lead
+    html = client.get(f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/").content.decode()
+    assert "Shared with the duty social worker" in html and "Sam Lead" in html
+
+
+@pytest.mark.parametrize(
+    "role", [roles.SURVEY_MANAGERS, roles.ANALYSTS, roles.ADMINISTRATORS, roles.EDITORS]
+)
+def test_nobody_else_sees_the_queue(staff_client, flag, role):
+    Group.objects.get_or_create(name=role)
+    client = staff_client(role)
+    for path in (
+        "/admin/surveys/safeguarding-flags/",
+        f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/",
+    ):
+        response = client.get(path)
+        assert response.status_code in (302, 403), (role, path)
+        assert "hurt me" not in response.content.decode()
+    assert "Safeguarding flags" not in client.get("/admin/").content.decode()
+
+
+def test_a_permission_given_by_mistake_does_not_open_the_queue(staff_client, flag):
+    analysts = Group.objects.get(name=roles.ANALYSTS)
+    analysts.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_safeguardingflag", "change_safeguardingflag"]
+        )
+    )
+    client = staff_client(roles.ANALYSTS)
+    assert client.get("/admin/surveys/safeguarding-flags/").status_code in (302, 403)
+
+
+def test_a_superuser_sees_the_queue_but_nobody_adds_or_deletes_flags(staff_client, flag):
+    client = staff_client(None)
+    assert client.get("/admin/surveys/safeguarding-flags/").status_code == 200
+    assert client.get("/admin/surveys/safeguarding-flags/new/").status_code in (302, 403)
+    response = client.post(f"/admin/surveys/safeguarding-flags/delete/{flag.pk}/")
+    assert response.status_code in (302, 403)
+    assert SafeguardingFlag.objects.filter(pk=flag.pk).exists()
