@@ -35,6 +35,7 @@ setup: $(BIN)/.installed node_modules/.installed var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_promise_plan
 	$(MANAGE) load_language_of_care
+	$(MANAGE) load_indicators
 	$(MANAGE) load_demo_content
 
 run: setup

@@ -203,31 +203,6 @@ def _what_happens_to_your_answers():
     ]
 
 
-def _you_said_we_did():
-    return [
-        _paragraph(
-            "<p>Every answer you give goes to the people who run services for care experienced "
-            "children, young people and families in Clackmannanshire. The Participation Network, "
-            "which includes young people and carers, reads what everyone said and asks those "
-            "services what they will do about it.</p>"
-        ),
-        _heading("How it works"),
-        _easy_read("speech-bubble", "You tell us what it is really like."),
-        _easy_read("people", "The Participation Network reads what everyone said."),
-        _easy_read("question-mark", "They ask the council what it will do about it."),
-        _easy_read("heart", "We write here what we did, or why we could not do it yet."),
-        _heading("When you will see changes here"),
-        _paragraph(
-            "<p>Each update says what you said, what we did, and which part of the plan it "
-            "belongs to. Updates are checked by the Participation Network before they go on this "
-            "page, so nobody can be recognised from what they wrote.</p>"
-            "<p>The first updates will go here when the 2026–27 surveys close. If something "
-            "cannot wait, tell your worker or call one of the numbers at the bottom of this "
-            "page.</p>"
-        ),
-    ]
-
-
 def _child(home, model, *, slug, show_in_menus=True, **fields):
     """The page of this type and slug under the home page, created live if missing.
 
@@ -249,7 +224,9 @@ def _child(home, model, *, slug, show_in_menus=True, **fields):
 
 
 def build_content_pages(home: HomePage) -> None:
-    """The plan, the Language of Care page and two content pages, joined to the navigation."""
+    """The plan, the Language of Care page and two content pages, joined to the navigation.
+
+    “You said, we did” is the feedback loop's own page, added by participation's demo."""
     plan_page = ActionPlanPage.objects.first() or _child(
         home,
         ActionPlanPage,
@@ -294,16 +271,6 @@ def build_content_pages(home: HomePage) -> None:
         search_description="Who reads your answers, how they are kept private, and what "
         "happens next.",
     )
-    _child(
-        home,
-        StandardPage,
-        slug="you-said-we-did",
-        title="You said, we did",
-        introduction="What changed because of what children, young people, families and "
-        "carers told us.",
-        body=_you_said_we_did(),
-        search_description="What changed because of what people told us in our surveys.",
-    )
     if not home.ways_in:
         home.ways_in = [
             {
@@ -314,16 +281,6 @@ def build_content_pages(home: HomePage) -> None:
                     "supported and family time. You don’t have to give your name.",
                     "page": None,
                     "path": "/surveys/",
-                },
-            },
-            {
-                "type": "way_in",
-                "value": {
-                    "heading": "You said, we did",
-                    "text": "See what changed because of what children, young people and "
-                    "families told us.",
-                    "page": None,
-                    "path": "/you-said-we-did/",
                 },
             },
             {

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -375,10 +376,20 @@ class ActionPlanPage(RoutablePageMixin, Page):
         detail = action_code_detail(slug=code_slug)
         if detail is None:
             raise Http404("No action code with that name.")
+        # Later layers add to the page through this hook (the feedback loop: indicators and
+        # "you said, we did"), so that this layer never imports theirs.
+        sections = [
+            section(request, self, detail.action_code)
+            for section in hooks.get_hooks("action_code_page_sections")
+        ]
         return self.render(
             request,
             template="pages/action_code.html",
-            context_overrides={"detail": detail, "action_code": detail.action_code},
+            context_overrides={
+                "detail": detail,
+                "action_code": detail.action_code,
+                "sections": sections,
+            },
         )
 
     def action_code_url(self, action_code, request=None) -> str:

@@ -4,6 +4,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.db.models.functions import Lower
 
@@ -119,6 +120,19 @@ def action_code_url(*, slug: str, request=None) -> str | None:
     return plan_page.get_url(request=request) + plan_page.reverse_subpage(
         "action_code", args=[slug]
     )
+
+
+def live_page_url(*, page_type: str, request=None) -> str | None:
+    """The address of the live page of a type (“participation.FeedbackLoopPage”), for pages that
+    other pages link to: found by its type, never by a path. None if there is no such page.
+
+    Named by its label, so that a lower layer can link to a higher layer's page without
+    importing it. One query (content types are cached).
+    """
+    app_label, model = page_type.lower().split(".")
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    page = Page.objects.live().filter(content_type=content_type).order_by("path").first()
+    return page.get_url(request=request) if page is not None else None
 
 
 # --- The glossary -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from cms.selectors import MAX_QUERY_LENGTH, language_of_care_report, search_site
+from cms.spreadsheets import SpreadsheetSafeExportMixin
 
 RESULTS_PER_PAGE = 10
 
@@ -28,8 +29,9 @@ class FindingsColumn(Column):
     cell_template_name = "cms/reports/findings_cell.html"
 
 
-class LanguageOfCareReportView(ReportView):
-    """Live pages and snippets that use words the Language of Care asks us to change."""
+class LanguageOfCareReportView(SpreadsheetSafeExportMixin, ReportView):
+    """Live pages and snippets that use words the Language of Care asks us to change; its CSV and
+    XLSX exports keep every cell from running as a formula."""
 
     page_title = "Language of Care"
     header_icon = "openquote"

@@ -16,18 +16,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
+from cms.spreadsheets import spreadsheet_safe
 from surveys import services
 from surveys.models import CarerRole, Cycle, SafeguardingFlag, SurveyPage
 
 logger = logging.getLogger(__name__)
-
-# Spreadsheets run a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 class MakeInvitationsForm(forms.Form):
@@ -118,8 +111,8 @@ class MakeInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             writer.writerow(
                 [
                     number,
-                    _csv_cell(survey.title),
-                    _csv_cell(cycle.name),
+                    spreadsheet_safe(survey.title),
+                    spreadsheet_safe(cycle.name),
                     new.invitation.get_label_display() if label else "",
                     link,
                 ]

@@ -3,6 +3,9 @@
 The hash is an HMAC with the site's secret key, so the database alone cannot be used to test
 guesses; the codes are long enough, and the pages that take them rate limited, so that guessing
 one is hopeless.
+
+Receipt codes are different: one code is shared by everyone who answered a survey in a cycle and
+opens only what is public anyway, so it is stored as it is and kept short.
 """
 
 import hashlib
@@ -15,6 +18,7 @@ from django.conf import settings
 # No 0/O, 1/I/L or U/V pairs to confuse when a code is written down and typed back.
 RESUME_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
 RESUME_CODE_LENGTH = 8
+RECEIPT_CODE_LENGTH = 6
 _NOT_CODE_CHARACTERS = re.compile(r"[\s\-–—.]+")
 
 
@@ -37,10 +41,29 @@ def format_resume_code(code: str) -> str:
 def normalise_resume_code(typed: str) -> str | None:
     """The code as stored, from what someone typed (any case, spaces, hyphens), or None if it
     cannot be a code at all."""
+    return _normalise_code(typed, RESUME_CODE_LENGTH)
+
+
+def _normalise_code(typed: str, length: int) -> str | None:
     code = _NOT_CODE_CHARACTERS.sub("", typed or "").upper()
-    if len(code) != RESUME_CODE_LENGTH or any(c not in RESUME_CODE_ALPHABET for c in code):
+    if len(code) != length or any(c not in RESUME_CODE_ALPHABET for c in code):
         return None
     return code
+
+
+def new_receipt_code() -> str:
+    return "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RECEIPT_CODE_LENGTH))
+
+
+def format_receipt_code(code: str) -> str:
+    """“K7M4QP” as “K7M 4QP”."""
+    half = RECEIPT_CODE_LENGTH // 2
+    return f"{code[:half]} {code[half:]}"
+
+
+def normalise_receipt_code(typed: str) -> str | None:
+    """A receipt code as stored, from what someone typed, or None if it cannot be one."""
+    return _normalise_code(typed, RECEIPT_CODE_LENGTH)
 
 
 def hash_resume_code(code: str) -> str:

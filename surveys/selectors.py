@@ -5,8 +5,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from surveys.codes import hash_invitation_token, hash_resume_code, normalise_resume_code
-from surveys.models import Audience, Draft, Invitation, SurveyIndexPage, SurveyPage
+from surveys.codes import (
+    hash_invitation_token,
+    hash_resume_code,
+    normalise_receipt_code,
+    normalise_resume_code,
+)
+from surveys.models import Audience, Draft, Invitation, ReceiptCode, SurveyIndexPage, SurveyPage
 
 
 @dataclass(frozen=True)
@@ -55,3 +60,11 @@ def draft_for_resume_code(*, typed: str) -> Draft | None:
 
 def invitation_for_token(*, survey: SurveyPage, token: str) -> Invitation | None:
     return Invitation.objects.filter(survey=survey, token_hash=hash_invitation_token(token)).first()
+
+
+def receipt_for_code(*, typed: str) -> ReceiptCode | None:
+    """The survey and cycle a typed receipt code names (any case, spaces), or None."""
+    code = normalise_receipt_code(typed)
+    if code is None:
+        return None
+    return ReceiptCode.objects.select_related("survey", "cycle").filter(code=code).first()

@@ -18,6 +18,7 @@ from surveys.codes import (
     hash_invitation_token,
     hash_resume_code,
     new_invitation_token,
+    new_receipt_code,
     new_resume_code,
 )
 from surveys.models import (
@@ -28,6 +29,7 @@ from surveys.models import (
     Draft,
     FlagStatus,
     Invitation,
+    ReceiptCode,
     Response,
     SafeguardingFlag,
     SafeguardingFlagEvent,
@@ -374,3 +376,30 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
         report.closed_flags,
     )
     return report
+
+
+# Receipt codes: how the person who answered finds what came of it later.
+
+
+@transaction.atomic
+def receipt_code_for(*, survey: SurveyPage, cycle: Cycle) -> ReceiptCode:
+    """The receipt code of `survey` in `cycle`, made the first time it is asked for.
+
+    The same code for everyone who answered that survey in that cycle: it names the survey and
+    the cycle, and nothing about who answered or what they said.
+    """
+    existing = ReceiptCode.objects.filter(survey=survey, cycle=cycle).first()
+    if existing is not None:
+        return existing
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return ReceiptCode.objects.create(
+                    survey=survey, cycle=cycle, code=new_receipt_code()
+                )
+        except IntegrityError:
+            # Another request made this survey's code first, or the code is taken: look again.
+            existing = ReceiptCode.objects.filter(survey=survey, cycle=cycle).first()
+            if existing is not None:
+                return existing
+    raise RuntimeError("Could not find an unused receipt code")

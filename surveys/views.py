@@ -14,9 +14,10 @@ from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page, Site
 
+from cms.selectors import live_page_url
 from surveys import rate_limits, selectors, services
 from surveys.answers import TAMPERED, CheckedAnswers, answers_from_form, check_answers
-from surveys.codes import format_resume_code
+from surveys.codes import format_receipt_code, format_resume_code
 from surveys.models import (
     AnsweredWith,
     Draft,
@@ -30,7 +31,7 @@ from surveys.questions import shown_questions
 SESSION_DRAFTS = "survey_drafts"
 SESSION_INVITATIONS = "survey_invitations"
 HONEYPOT_FIELD = "website"
-YOU_SAID_WE_DID_URL = "/you-said-we-did/"
+FEEDBACK_LOOP_PAGE = "participation.FeedbackLoopPage"  # found by type: it is a higher layer's
 
 HELPER_CHOICES = [
     (AnsweredWith.TRUSTED_ADULT, "Yes, a trusted adult is helping me"),
@@ -558,11 +559,21 @@ def _send(request, survey, draft, answers, *, answers_page):
 
 @never_cache
 def thank_you(request, survey: SurveyPage):
-    """The same page for everyone: it shows nothing of what was answered."""
+    """The same page for everyone: it shows nothing of what was answered. It says when the
+    results will be published, and gives the survey's receipt code, which is the same for
+    everyone who answered it this year and later opens what came of it."""
+    receipt = (
+        services.receipt_code_for(survey=survey, cycle=survey.cycle) if survey.cycle_id else None
+    )
     return TemplateResponse(
         request,
         "surveys/thank_you.html",
-        {"page": survey, "survey": survey, "you_said_we_did_url": YOU_SAID_WE_DID_URL},
+        {
+            "page": survey,
+            "survey": survey,
+            "receipt_code": format_receipt_code(receipt.code) if receipt else "",
+            "you_said_we_did_url": live_page_url(page_type=FEEDBACK_LOOP_PAGE, request=request),
+        },
     )
 
 

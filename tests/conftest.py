@@ -75,6 +75,15 @@ def language_of_care(db, _content_data):
 
 
 @pytest.fixture
-def site_content(home_page, promise_plan, language_of_care):
-    """The demo site with the plan and the glossary loaded, as `make run` serves it."""
+def feedback_loop_page(home_page):
+    """“You said, we did” at /you-said-we-did/, in the menu and the home page's ways in."""
+    from participation.demo import build_feedback_loop
+
+    return build_feedback_loop(home=home_page)
+
+
+@pytest.fixture
+def site_content(home_page, promise_plan, language_of_care, feedback_loop_page):
+    """The demo site with the plan, the glossary and “you said, we did”, as `make run` serves
+    it (without the made-up answers)."""
     return home_page

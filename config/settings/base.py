@@ -196,6 +196,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would otherwise call out to another host
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Reviewers publish by approving, without a permission to publish directly (cms/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_when_approved"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # staff avatars would otherwise be fetched from another host
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -3,7 +3,7 @@ answers, and the safeguarding list and flags."""
 
 from surveys.models.choices import AgeBand, AnsweredWith, Audience, CarerRole, Layout, Theme
 from surveys.models.pages import SurveyIndexPage, SurveyPage
-from surveys.models.records import Answer, Cycle, Draft, Invitation, Response
+from surveys.models.records import Answer, Cycle, Draft, Invitation, ReceiptCode, Response
 from surveys.models.safeguarding import (
     FlagStatus,
     SafeguardingFlag,
@@ -22,6 +22,7 @@ __all__ = [
     "FlagStatus",
     "Invitation",
     "Layout",
+    "ReceiptCode",
     "Response",
     "SafeguardingFlag",
     "SafeguardingFlagEvent",

@@ -72,6 +72,13 @@ class SurveyPage(RoutablePageMixin, Page):
     )
     opens_on = models.DateField(null=True, blank=True)
     closes_on = models.DateField(null=True, blank=True, help_text="The last day answers are taken.")
+    results_due_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="results published by",
+        help_text="The thank-you page promises the results and what we did about them by this "
+        "day. Leave empty to promise them within three months of the survey closing.",
+    )
     cycle = models.ForeignKey(
         "surveys.Cycle",
         on_delete=models.PROTECT,
@@ -107,6 +114,7 @@ class SurveyPage(RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("theme"), FieldPanel("layout")]),
                 FieldPanel("cycle"),
                 FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+                FieldPanel("results_due_on"),
                 FieldRowPanel(
                     [FieldPanel("requires_invitation"), FieldPanel("asks_who_is_helping")]
                 ),
@@ -178,6 +186,15 @@ class SurveyPage(RoutablePageMixin, Page):
         if self.closes_on and today > self.closes_on:
             return False
         return today <= self.cycle.ends_on
+
+    @property
+    def results_due(self) -> datetime.date | None:
+        """The day the thank-you page promises results by: as set, or three months after the
+        survey (or its cycle) closes."""
+        if self.results_due_on:
+            return self.results_due_on
+        closes = self.closes_on or (self.cycle.ends_on if self.cycle_id else None)
+        return closes + datetime.timedelta(days=91) if closes else None
 
     @cached_property
     def index_page(self) -> "SurveyIndexPage":

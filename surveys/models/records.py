@@ -109,6 +109,9 @@ class Response(models.Model):
     answered_with = models.CharField(max_length=20, choices=AnsweredWith.choices, blank=True)
     submitted_on = models.DateField()
     submission_id = models.UUIDField(unique=True, editable=False)
+    # Made up by the demo command so that the results pages have something to show; never set
+    # for a real answer, and never made outside the demo command.
+    demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
@@ -139,3 +142,25 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question_key}: {self.choice or self.number or '(text)'}"
+
+
+class ReceiptCode(models.Model):
+    """The code on a survey's thank-you page that later opens what came of that survey's answers.
+
+    Everyone who answers a survey in a cycle is given the same code, so it says nothing about
+    any one person and cannot lead to their answers: it only names the survey and the cycle.
+    """
+
+    survey = models.ForeignKey(
+        "surveys.SurveyPage", on_delete=models.CASCADE, related_name="receipt_codes"
+    )
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="receipt_codes")
+    code = models.CharField(max_length=12, unique=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "cycle"], name="one_receipt_code_a_cycle")
+        ]
+
+    def __str__(self):
+        return self.code

@@ -7,7 +7,7 @@ import pytest
 
 from django.test import Client
 
-from surveys.models import Answer, Draft, Layout, Response
+from surveys.models import Answer, Draft, Layout, ReceiptCode, Response
 from tests.surveys.helpers import answer, current_draft, send, start
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +225,7 @@ def test_changing_an_answer_drops_answers_that_no_longer_apply(client, survey):
     assert not Answer.objects.filter(question_key="see-brothers-sisters").exists()
 
 
-def test_sending_stores_the_response_and_says_thank_you(client, survey):
+def test_sending_stores_the_response_and_says_thank_you(client, survey, feedback_loop_page):
     _complete(client, survey)
     response, draft = send(client, survey)
     assert response["Location"] == f"{survey.url}thank-you/"
@@ -238,8 +238,13 @@ def test_sending_stores_the_response_and_says_thank_you(client, survey):
     thank_you = client.get(response["Location"])
     html = _main(thank_you)
     assert "Thank you: your answers have been sent" in html
-    assert 'href="/you-said-we-did/"' in html
+    assert 'href="/you-said-we-did/"' in html  # found by its type, not its path
     assert "We read every answer." in html  # the survey's thank-you text
+    # When the results are due, and the survey's receipt code: the same for everyone.
+    assert f"by {survey.results_due:%-d %B %Y}" in html
+    code = ReceiptCode.objects.get(survey=survey, cycle=survey.cycle).code
+    assert f"{code[:3]} {code[3:]}" in html
+    assert client.get(response["Location"]).content.decode().count(code[:3] + " " + code[3:]) == 1
     assert "Hopeful" not in html and "sister" not in html
 
 

@@ -58,4 +58,5 @@ def test_one_page_with_sections(client, count, survey):
 
 
 def test_thank_you(client, count, survey):
-    count(f"{survey.url}thank-you/", 11)
+    # ...with the survey's cycle and receipt code, and "you said, we did" found by its type.
+    count(f"{survey.url}thank-you/", 16)

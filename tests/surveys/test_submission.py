@@ -81,8 +81,10 @@ def test_a_response_records_nothing_that_identifies_anyone(survey):
         "answered_with",
         "submitted_on",
         "submission_id",
+        "demo",  # True only for the demo command's made-up answers
     }
     assert type(response.submitted_on) is datetime.date
+    assert response.demo is False
     assert (response.audience, response.age_band, response.theme) == (
         "young_people",
         "12-18",
