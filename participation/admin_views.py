@@ -84,6 +84,12 @@ class NeedsPermission:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items]
+        if self.page_title != ResultsView.page_title:
+            items.append({"url": reverse("participation_results"), "label": "Survey results"})
+        return [*items, {"url": "", "label": self.page_title}]
+
 
 class ResultsView(NeedsPermission, WagtailAdminTemplateMixin, TemplateView):
     """Every question's answers for one survey theme, cycle and group, small numbers hidden."""

@@ -33,16 +33,11 @@ from surveys.models import (
     Theme,
 )
 from surveys.questions import RATHER_NOT_SAY, Kind, is_shown
+from surveys.services import answer_rows
 
 FEEDBACK_LOOP_INTRODUCTION = (
-    "<p>Every answer you give goes to the people who run services for care experienced children, "
-    "young people and families in Clackmannanshire. The Participation Network, which includes "
-    "young people and carers, reads what everyone said and asks those services what they will "
-    "do about it.</p>"
-    "<p>Each update says what you said, what we did, and which part of the plan it belongs to. "
-    "The Participation Network checks every update before it goes on this page, so that nobody "
-    "can be recognised from it. If something cannot wait, tell your worker or call one of the "
-    "numbers at the bottom of this page.</p>"
+    "<p>What changed because of what children, young people, families and carers told us. The "
+    "Participation Network checks every update first, so that nobody can be recognised.</p>"
 )
 
 # How many made-up people answered each survey: (the year before, this year). Some groups are
@@ -194,27 +189,13 @@ def _make_response(survey: SurveyPage, cycle: Cycle, chance: random.Random, *, b
         demo=True,
     )
     answers: dict[str, list[str]] = {}
-    rows = []
     for question in survey.question_list:
         if not is_shown(question, answers) or chance.random() < 0.08:
             continue  # skipped, as people do
         values = _answer(question, chance, better=better)
-        if not values:
-            continue
-        answers[question.key] = values
-        for value in values:
-            if question.is_text:
-                rows.append(Answer(response=response, question_key=question.key, text=value))
-            else:
-                choice = question.choice_by_value[value]
-                rows.append(
-                    Answer(
-                        response=response,
-                        question_key=question.key,
-                        choice=choice.value,
-                        number=choice.score,
-                    )
-                )
+        if values:
+            answers[question.key] = values
+    rows = answer_rows(response, survey.question_list, answers)
     Answer.objects.bulk_create(rows)
 
 

@@ -99,6 +99,33 @@ def question_catalogue(versions: Sequence[SurveyPage]) -> list[Question]:
     return catalogue
 
 
+def answer_sets(versions: Sequence[SurveyPage]) -> dict[str, list[tuple[str, frozenset]]]:
+    """For each key that versions ask with different answers (faces for younger children,
+    agreement for older ones): who was asked, and the answers they were offered."""
+    sets: dict[str, list[list]] = defaultdict(list)  # key: [[who, ...], values]
+    for survey in versions:
+        who = AgeBand(survey.age_band).label if survey.age_band else survey.title
+        for question in survey.question_list:
+            values = frozenset(c.value for c in question.choices if c.value != RATHER_NOT_SAY)
+            known = next((s for s in sets[question.key] if values <= s[1]), None)
+            if known is not None:
+                known[0].append(who)  # three faces are among the five: one group
+            elif values:
+                sets[question.key].append([[who], values])
+    return {
+        key: [(_asked_of(names), values) for names, values in found]
+        for key, found in sets.items()
+        if len(found) > 1
+    }
+
+
+def _asked_of(names: list[str]) -> str:
+    ages = [name for name in names if name in AgeBand.labels]
+    if len(ages) == len(names):
+        return f"Asked of {' and '.join(ages)} year olds"
+    return "Asked in " + " and ".join(names)
+
+
 def _with_choices(question: Question, choices: tuple[Choice, ...]) -> Question:
     return Question(
         key=question.key,
@@ -133,6 +160,8 @@ class QuestionResult:
     # The average score (1 to 5, or 0 to 10): only where no count of this question is hidden,
     # as an exact average would otherwise be one more sum to work a hidden count out from.
     average: float | None = None
+    # Where versions offered different answers: (who was asked, their answers), in order.
+    sections: list[tuple[str, list[ChoiceResult]]] = field(default_factory=list)
 
     @property
     def is_text(self) -> bool:
@@ -192,6 +221,7 @@ def survey_results(*, results_filter: ResultsFilter) -> SurveyResults:
         age_band=results_filter.age_band,
     )
     catalogue = question_catalogue(versions)
+    sets = answer_sets(versions)
     responses = results_filter.responses()
     counts, answered, scores = _answer_counts(Answer.objects.filter(response__in=responses))
     groups = _indicator_groups(theme=results_filter.theme, audience=results_filter.audience)
@@ -202,6 +232,7 @@ def survey_results(*, results_filter: ResultsFilter) -> SurveyResults:
             answered.get(question.key, 0),
             scores.get(question.key),
             groups.get(question.key, ()),
+            sets.get(question.key, ()),
         )
         for question in _with_unlisted(catalogue, counts, answered)
     ]
@@ -251,7 +282,7 @@ def _with_unlisted(catalogue: list[Question], counts, answered) -> list[Question
     return [*catalogue, *extra]
 
 
-def _question_result(question, counts, answered, score, groups) -> QuestionResult:
+def _question_result(question, counts, answered, score, groups, sets=()) -> QuestionResult:
     if question.is_text:
         return QuestionResult(question, suppress_total(answered), [])
     values = [choice.value for choice in question.choices]
@@ -260,7 +291,11 @@ def _question_result(question, counts, answered, score, groups) -> QuestionResul
     cells = [counts.get(value, 0) for value in values]
     # One answer each, unless a version asked it as a multiple choice: then cells stand alone.
     add_up = not question.is_multiple and sum(cells) == answered
-    group_sets = [frozenset(group) for group in groups] if add_up else []
+    group_sets = []
+    for group in groups if add_up else ():
+        # Sums that share an answer cannot both be published; the first indicator's stays.
+        if all(not group & other for other in group_sets):
+            group_sets.append(frozenset(group))
     indexes = [[i for i, v in enumerate(values) if v in group] for group in group_sets]
     row = suppress_counts(
         cells,
@@ -273,12 +308,22 @@ def _question_result(question, counts, answered, score, groups) -> QuestionResul
     average = None
     if score and not row.hides_any and not row.total.is_hidden and score[1]:
         average = round(score[0] / score[1], 1)
+    results = [ChoiceResult(c, n) for c, n in zip(choices, row.cells, strict=True)]
+    sections = []
+    if sets:
+        placed = set()
+        for who, values in sets:
+            section = [r for r in results if r.choice.value in values - placed]
+            placed |= values
+            sections.append((who, section))
+        sections.append(("", [r for r in results if r.choice.value not in placed]))
     return QuestionResult(
         question=question,
         answered=row.total,
-        choices=[ChoiceResult(c, n) for c, n in zip(choices, row.cells, strict=True)],
+        choices=results,
         sums=sums,
         average=average,
+        sections=[(who, rows) for who, rows in sections if rows],
     )
 
 
@@ -353,7 +398,9 @@ def typed_answers(*, results_filter: ResultsFilter, key: str = "") -> QuerySet[A
     if key:
         answers = answers.filter(question_key=key)
     # By question, then by the random submission id: never in the order they were sent.
-    return answers.select_related("response").order_by("question_key", "response__submission_id")
+    return answers.select_related("response__cycle").order_by(
+        "question_key", "response__submission_id"
+    )
 
 
 # --- Indicators against the plan's targets ----------------------------------------------------

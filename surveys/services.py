@@ -136,7 +136,7 @@ def submit_response(
     except IntegrityError:
         return Submission(Response.objects.get(submission_id=submission_id), created=False)
 
-    rows = Answer.objects.bulk_create(_answer_rows(response, survey.question_list, checked.answers))
+    rows = Answer.objects.bulk_create(answer_rows(response, survey.question_list, checked.answers))
     _flag_for_safeguarding(response, rows)
     if invitation is not None:
         invitation.used = True
@@ -180,9 +180,11 @@ def _usable_invitation(survey: SurveyPage, invitation: Invitation | None) -> Inv
     return invitation
 
 
-def _answer_rows(
+def answer_rows(
     response: Response, questions: Sequence[Question], answers: Mapping[str, Sequence[str]]
 ) -> list[Answer]:
+    """One unsaved Answer row per value of checked `answers`: the text of a typed answer, or a
+    choice with its score."""
     rows = []
     for question in questions:
         for value in answers.get(question.key, ()):

@@ -36,6 +36,7 @@ EVERY_ROLE = frozenset(ALL_ROLES)
 CONTENT = frozenset({EDITORS, ADMINISTRATORS})
 SURVEY_ADMIN = frozenset({SURVEY_MANAGERS, ADMINISTRATORS})
 SAFEGUARDING_ONLY = frozenset({SAFEGUARDING_LEADS})
+RESULTS = frozenset({ANALYSTS, PARTICIPATION_NETWORK, ADMINISTRATORS})
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,44 @@ STAFF_URLS = [
         "a safeguarding flag",
         lambda c: f"/admin/surveys/safeguarding-flags/edit/{c['flag'].pk}/",
         SAFEGUARDING_ONLY,
+    ),
+    # The feedback loop (participation issue): results for those who turn them into action.
+    StaffURL("results", "/admin/results/", RESULTS),
+    StaffURL("results filtered", lambda c: f"/admin/results/?{c['results_query']}", RESULTS),
+    StaffURL(
+        "one question across years",
+        "/admin/results/across-years/?theme=feeling_supported&key=feel-supported",
+        RESULTS,
+    ),
+    StaffURL(
+        "typed answers", lambda c: f"/admin/results/typed-answers/?{c['results_query']}", RESULTS
+    ),
+    StaffURL(
+        "results CSV (suppressed)",
+        lambda c: f"/admin/results/export/results.csv?{c['results_query']}",
+        RESULTS,
+    ),
+    StaffURL(
+        "raw responses CSV",
+        lambda c: f"/admin/results/export/responses.csv?{c['results_query']}",
+        frozenset({ANALYSTS, ADMINISTRATORS}),
+    ),
+    StaffURL(
+        "raw responses XLSX",
+        lambda c: f"/admin/results/export/responses.xlsx?{c['results_query']}",
+        frozenset({ANALYSTS, ADMINISTRATORS}),
+    ),
+    StaffURL("you said, we did entries", "/admin/snippets/participation/feedbackentry/", RESULTS),
+    StaffURL(
+        "add a you said, we did entry",
+        "/admin/snippets/participation/feedbackentry/add/",
+        frozenset({PARTICIPATION_NETWORK, ADMINISTRATORS}),
+    ),
+    StaffURL("indicators", "/admin/snippets/participation/indicator/", RESULTS),
+    StaffURL(
+        "add an indicator",
+        "/admin/snippets/participation/indicator/add/",
+        frozenset({ANALYSTS, ADMINISTRATORS}),
     ),
 ]
 
@@ -150,6 +189,7 @@ def test_every_staff_url_answers_each_role_as_it_should(
         "home": home_page,
         "site": Site.objects.get(is_default_site=True),
         "flag": safeguarding_flag,
+        "results_query": f"theme=voice&cycle={safeguarding_flag.response.cycle_id}",
     }
 
     answers, wanted = {}, {}

@@ -45,6 +45,15 @@ STATUS_MEANINGS = {
 }
 
 
+STATUS_TAG_CLASSES = {
+    EntryStatus.LISTENING: "ds_tag--yellow",
+    EntryStatus.PLANNED: "ds_tag--purple",
+    EntryStatus.IN_PROGRESS: "ds_tag--blue",
+    EntryStatus.DONE: "ds_tag--green",
+    EntryStatus.CANNOT_DO: "ds_tag--grey",
+}
+
+
 class FeedbackEntry(
     WorkflowMixin,
     DraftStateMixin,
@@ -167,6 +176,11 @@ class FeedbackEntry(
     def status_meaning(self) -> str:
         return STATUS_MEANINGS.get(self.status, "")
 
+    @property
+    def status_tag_class(self) -> str:
+        """The design system's tag colour for the status."""
+        return STATUS_TAG_CLASSES.get(self.status, "ds_tag--grey")
+
     def get_preview_template(self, request, mode_name):
         return "participation/feedback_entry_preview.html"
 
@@ -253,6 +267,23 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.action_code.code}: {self.name}"
+
+    def clean(self):
+        super().clean()
+        others = Indicator.objects.filter(
+            theme=self.theme, audience=self.audience, question_key=self.question_key
+        ).exclude(pk=self.pk)
+        for other in others:
+            shared = self.positive_values & other.positive_values
+            if shared and self.positive_values != other.positive_values:
+                raise ValidationError(
+                    {
+                        "positive_answers": f"“{other}” counts {', '.join(sorted(shared))} "
+                        "from the same question with other answers: two sums that share an "
+                        "answer would let a hidden number be worked out. Count the same "
+                        "answers, or none of theirs."
+                    }
+                )
 
     @cached_property
     def positive_values(self) -> frozenset[str]:

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from surveys.models import Answer, Audience, Response, Theme
+from surveys.services import answer_rows
 from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
 
 
@@ -122,24 +123,10 @@ def make_responses():
                 for _ in answer_sets
             ]
         )
-        questions = survey.question_by_key
         rows = []
         for response, answers in zip(responses, answer_sets, strict=True):
-            for key, values in answers.items():
-                for value in [values] if isinstance(values, str) else values:
-                    question = questions[key]
-                    if question.is_text:
-                        rows.append(Answer(response=response, question_key=key, text=value))
-                    else:
-                        choice = question.choice_by_value[value]
-                        rows.append(
-                            Answer(
-                                response=response,
-                                question_key=key,
-                                choice=value,
-                                number=choice.score,
-                            )
-                        )
+            values = {key: [v] if isinstance(v, str) else list(v) for key, v in answers.items()}
+            rows += answer_rows(response, survey.question_list, values)
         Answer.objects.bulk_create(rows)
         return responses
 

@@ -213,3 +213,41 @@ def test_an_indicator_and_its_results_hide_the_same_numbers(
     labels = _labels(_result(results, "feel-supported"))
     assert labels["agree"] == FEWER_THAN
     assert labels["strongly-agree"] == NOT_SHOWN
+
+
+def test_indicators_on_one_question_cannot_count_overlapping_answers(promise_plan):
+    from django.core.exceptions import ValidationError
+
+    _indicator(promise_plan)
+    overlapping = Indicator(
+        action_code=Indicator.objects.get().action_code,
+        name="Carers strongly agreeing",
+        statement="strongly agree",
+        theme=Theme.FEELING_SUPPORTED,
+        audience=Audience.CARERS,
+        question_key="feel-supported",
+        positive_answers="strongly-agree",
+    )
+    with pytest.raises(ValidationError, match="share an answer"):
+        overlapping.full_clean()
+
+
+def test_an_overlapping_indicator_made_anyway_breaks_no_page(
+    promise_plan, carers_survey, cycles, make_responses
+):
+    first = _indicator(promise_plan)
+    second = Indicator.objects.create(
+        action_code=first.action_code,
+        name="Carers strongly agreeing",
+        statement="strongly agree",
+        theme=Theme.FEELING_SUPPORTED,
+        audience=Audience.CARERS,
+        question_key="feel-supported",
+        positive_answers="strongly-agree",
+    )
+    make_responses(
+        carers_survey, cycles[1], answers_of({"strongly-agree": 9, "agree": 9}, "feel-supported")
+    )
+    trends = indicator_trends(indicators=[first, second])
+    assert trends[0].latest.positive.label == "18"
+    assert trends[1].years == []  # its sum is not published beside the first one's
