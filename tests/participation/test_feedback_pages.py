@@ -347,3 +347,31 @@ def test_a_results_summary_shows_suppressed_results_and_never_typed_text(
     assert "“What would help?”: 5 people wrote an answer." in text
     easy = text_of(client.get(summary.easy_read_url))
     assert "About 5 in 10 of you said: Strongly agree" in easy
+
+
+@pytest.mark.parametrize("responses", [10, 200])
+def test_results_summaries_and_receipts_keep_to_a_fixed_number_of_queries(
+    client,
+    site_content,
+    feedback_loop_page,
+    carers_survey,
+    cycles,
+    make_responses,
+    django_assert_num_queries,
+    responses,
+):
+    make_responses(carers_survey, cycles[1], answers_of({"agree": responses}, "feel-supported"))
+    summary = feedback_loop_page.add_child(
+        instance=ResultsSummaryPage(
+            title="Carers", slug="carers", theme=Theme.FEELING_SUPPORTED, cycle=cycles[1]
+        )
+    )
+    code = receipt_code_for(survey=carers_survey, cycle=cycles[1]).code
+    for path, queries in [
+        (summary.url, 18),
+        (summary.easy_read_url, 18),
+        (f"/you-said-we-did/receipt/?code={code}", 14),
+    ]:
+        client.get(path)
+        with django_assert_num_queries(queries):
+            assert client.get(path).status_code == 200
