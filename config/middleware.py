@@ -29,6 +29,20 @@ ACTIVITY_RESOLUTION_SECONDS = 30
 ADMIN_PREFIX = "/admin/"
 
 
+class PermissionsPolicyMiddleware:
+    """Switch off, for every response, the browser features the site never uses
+    (settings.PERMISSIONS_POLICY): a page, or anything injected into it, cannot ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The strict policy everywhere, except inside the Wagtail admin.
 
