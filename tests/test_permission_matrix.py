@@ -31,7 +31,9 @@ ALLOWED = "allowed"
 SIGN_IN = "sign in"
 SET_UP_TWO_STEP = "set up 2-step"
 FORBIDDEN = "forbidden"
+NO_ROLE_PAGE = "told they have no role"
 SUPERUSER = "superuser"
+NO_ROLE = "no role"
 EVERY_ROLE = frozenset(ALL_ROLES)
 CONTENT = frozenset({EDITORS, ADMINISTRATORS})
 SURVEY_ADMIN = frozenset({SURVEY_MANAGERS, ADMINISTRATORS})
@@ -105,6 +107,8 @@ def outcome(response) -> str:
             return SIGN_IN
         if location.startswith(reverse("mfa_activate_totp")):
             return SET_UP_TWO_STEP
+        if location == reverse("staff_no_role"):
+            return NO_ROLE_PAGE
         if location.startswith(reverse("wagtailadmin_home")):
             return FORBIDDEN
         # Someone who already has an authenticator app is sent on from the setup page; anyone
@@ -117,6 +121,9 @@ def outcome(response) -> str:
 def expected(principal: str, two_step: bool, url: StaffURL, path: str) -> str:
     if principal == "anonymous":
         return SIGN_IN
+    if principal == NO_ROLE:
+        # Signed in, but in no role yet: the admin says so, their own sign-in pages still open.
+        return NO_ROLE_PAGE if path.startswith(STAFF_PREFIXES) else ALLOWED
     needs_two_step = principal == SUPERUSER or principal in ROLES_REQUIRING_MFA
     if needs_two_step and not two_step and path.startswith(STAFF_PREFIXES):
         return SET_UP_TWO_STEP
@@ -127,6 +134,7 @@ def expected(principal: str, two_step: bool, url: StaffURL, path: str) -> str:
 
 PRINCIPALS = [
     ("anonymous", False),
+    (NO_ROLE, False),
     *((role, True) for role in ALL_ROLES),
     *((role, False) for role in ALL_ROLES),
     (SUPERUSER, True),
@@ -137,13 +145,18 @@ PRINCIPALS = [
 @pytest.mark.parametrize(
     ("principal", "two_step"),
     PRINCIPALS,
-    ids=[p if p == "anonymous" else f"{p} {'with' if t else 'no'} 2-step" for p, t in PRINCIPALS],
+    ids=[
+        p if p in {"anonymous", NO_ROLE} else f"{p} {'with' if t else 'no'} 2-step"
+        for p, t in PRINCIPALS
+    ],
 )
 def test_every_staff_url_answers_each_role_as_it_should(
     client, home_page, make_staff, safeguarding_flag, principal, two_step
 ):
     if principal == SUPERUSER:
         client.force_login(make_staff(superuser=True, two_step=two_step))
+    elif principal == NO_ROLE:
+        client.force_login(make_staff(None, two_step=two_step))
     elif principal != "anonymous":
         client.force_login(make_staff(principal, two_step=two_step))
     context = {

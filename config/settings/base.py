@@ -243,6 +243,7 @@ MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "config.middleware.StaffSessionTimeoutMiddleware",
     "config.middleware.StaffMFARequiredMiddleware",
+    "config.middleware.StaffWithoutRoleMiddleware",
 ]
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
