@@ -284,7 +284,10 @@ ACCOUNT_FORMS = {
     "change_password": "config.forms.StaffChangePasswordForm",
     "reauthenticate": "config.forms.StaffReauthenticateForm",
 }
-ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# How many proxies (load balancers) stand in front of the site and add to X-Forwarded-For: every
+# rate limit finds the client through them (cms.client_address.client_network).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 MFA_ADAPTER = "config.accounts.StaffMFAAdapter"
 MFA_FORMS = {
