@@ -136,6 +136,7 @@ def _message(request, page, *, title: str, paragraphs, links=(), status=200, sur
 
 
 def _closed(request, survey: SurveyPage):
+    # 410 Gone: the survey is there, but not for answering now.
     return _message(
         request,
         survey,
@@ -146,6 +147,7 @@ def _closed(request, survey: SurveyPage):
             "Thank you for wanting to have your say.",
         ],
         links=[(survey.index_page.url, "See the surveys that are open")],
+        status=410,
     )
 
 
@@ -278,6 +280,7 @@ def open_invitation(request, survey: SurveyPage, token: str):
                 "Thank you for taking part. If you did not send these answers, please contact "
                 "the person who sent you the invitation.",
             ],
+            status=410,
         )
     if invitation.cycle_id != survey.cycle_id or not survey.is_open():
         return _closed(request, survey)
@@ -320,7 +323,14 @@ def question_step(request, survey: SurveyPage, key: str):
     if not checked.is_valid:
         values = answers.get(key, [])
         return _question_page(
-            request, survey, draft, question, values=values, checked=checked, changing=changing
+            request,
+            survey,
+            draft,
+            question,
+            values=values,
+            checked=checked,
+            changing=changing,
+            status=400,
         )
     services.save_draft_answers(draft=draft, answers=checked.answers, last_question_key=key)
     if action == "save":
@@ -386,7 +396,7 @@ def one_page(request, survey: SurveyPage):
     answers = answers_from_form(request.POST, survey.question_list)
     checked = check_answers(questions=survey.question_list, answers=answers)
     if not checked.is_valid:
-        return _one_page(request, survey, draft, answers, checked=checked)
+        return _one_page(request, survey, draft, answers, checked=checked, status=400)
     if request.POST.get("action") == "save":
         services.save_draft_answers(draft=draft, answers=checked.answers, replace=True)
         return _saved_page(request, survey, draft)
@@ -537,15 +547,17 @@ def _send(request, survey, draft, answers, *, answers_page):
             invitation=draft.invitation,
         )
     except services.AnswersRefused as refused:
-        return answers_page(request, survey, draft, answers, checked=refused.checked)
+        return answers_page(request, survey, draft, answers, checked=refused.checked, status=400)
     except services.InvitationAlreadyUsed as refused:
         _forget_draft(request, survey)
+        # 409 Conflict: sent from another phone or computer first.
         return _message(
             request,
             survey,
             survey=survey,
             title="This invitation has already been used",
             paragraphs=[refused.message],
+            status=409,
         )
     except services.SurveyNotOpen:
         return _closed(request, survey)
