@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.sanitising import strip_markup
+from cms.sanitising import clean_typed_text
 from surveys.answers import CheckedAnswers, check_answers
 from surveys.codes import (
     hash_invitation_token,
@@ -98,7 +98,7 @@ def submit_response(
     A submission id that was used before returns the response it made, unchanged: a repeated
     POST stores nothing new. Refused with `SubmissionRefused` (and nothing stored) when the survey
     is not open, needs an invitation that is missing, used or for another survey, or when any
-    answer fails `surveys.answers.check_answers`. Typed text is stored as plain text. The
+    answer fails `surveys.answers.check_answers`. Typed text is stored as typed. The
     response records the day it was sent, never the time, and nothing about who sent it; its
     invitation is marked used and its draft deleted. A typed answer with words from the
     safeguarding list raises a flag, and the Safeguarding leads are emailed once it is stored.
@@ -311,7 +311,7 @@ def record_flag_status(
     flag.closed_at = now if status == FlagStatus.CLOSED else None
     flag.save(update_fields=["status", "handled_by", "handled_at", "closed_at"])
     return SafeguardingFlagEvent.objects.create(
-        flag=flag, status=status, note=strip_markup(note), by=by, at=now
+        flag=flag, status=status, note=clean_typed_text(note), by=by, at=now
     )
 
 

@@ -123,7 +123,8 @@ class Answer(models.Model):
     results are counted with SQL by question key, not by looping over JSON.
 
     `choice` holds the value chosen (also for scales), `number` the score where the scale has one
-    (1 to 5 for faces and agreement, 0 to 10), `text` a typed answer, stored as plain text.
+    (1 to 5 for faces and agreement, 0 to 10), `text` a typed answer, stored exactly as typed
+    (control characters aside) and escaped wherever it is shown.
     """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from django.test import Client
+from django.utils.html import escape
 
 from surveys.models import Answer, Draft, Layout, Response
 from tests.surveys.helpers import answer, current_draft, send, start
@@ -200,7 +201,8 @@ def test_the_last_question_leads_to_check_your_answers(client, survey):
     assert "Check your answers" in html
     assert "Happy" in html and "Not sure" in html and "Skipped" in html
     assert "<li>Phone calls</li>" in html and "<li>Video calls</li>" in html
-    assert "Hopeful" in html and "&lt;b&gt;" not in html and "<b>Hopeful" not in html
+    # Kept as typed, and escaped: never a tag.
+    assert "&lt;b&gt;Hopeful&lt;/b&gt;" in html and "<b>Hopeful" not in html
     assert f'href="{survey.url}question/feel-safe/?change=1"' in html
     assert "Send my answers" in html
 
@@ -232,7 +234,7 @@ def test_sending_stores_the_response_and_says_thank_you(client, survey):
     stored = Response.objects.get()
     assert stored.submission_id == draft.submission_id
     assert stored.answered_with == "on_my_own"
-    assert Answer.objects.get(question_key="one-word").text == "Hopeful"
+    assert Answer.objects.get(question_key="one-word").text == "<b>Hopeful</b>"
     assert not Draft.objects.exists()
     assert str(survey.pk) not in client.session.get("survey_drafts", {})
     thank_you = client.get(response["Location"])
@@ -531,3 +533,16 @@ def test_a_body_too_large_to_read_gets_a_friendly_400_and_keeps_what_was_saved(
     assert "Hide this page" in html and "0800 1111" in html
     assert "anything you had already saved is still safe" in html
     assert current_draft(client, survey).answers == {"feel-safe": ["agree"]}
+
+
+@pytest.mark.parametrize(
+    "typed", ["my worker said <not allowed> again", "fish &amp; chips", "I <3 my <b>gran</b>"]
+)
+def test_what_is_typed_is_kept_and_shown_back_exactly(client, survey, typed):
+    start(client, survey)
+    answer(client, survey, "anything-else", typed)
+    assert current_draft(client, survey).answers["anything-else"] == [typed]
+    html = _main(client.get(f"{survey.url}check/"))
+    assert f'<q class="ds_summary-list__answer">{escape(typed)}</q>' in html
+    send(client, survey)
+    assert Answer.objects.get(question_key="anything-else").text == typed

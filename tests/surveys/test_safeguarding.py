@@ -130,7 +130,7 @@ def test_each_status_change_is_recorded_with_who_and_when(survey, safeguarding_l
     events = list(SafeguardingFlagEvent.objects.order_by("at", "pk"))
     assert [(e.status, e.note, e.by) for e in events] == [
         ("seen", "Read it", safeguarding_lead),
-        ("closed", "Passed to duty team", safeguarding_lead),
+        ("closed", "<b>Passed</b> to duty team", safeguarding_lead),
     ]
     record_flag_status(flag=flag, status=FlagStatus.ACTED_ON, by=safeguarding_lead)
     flag.refresh_from_db()
