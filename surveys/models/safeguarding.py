@@ -13,7 +13,9 @@ class SafeguardingTerm(models.Model):
     phrase = models.CharField(
         max_length=100,
         unique=True,
-        help_text="Matched as whole words, ignoring capitals: “hurt me” matches “He hurt me”.",
+        help_text="Matched as whole words, as children type them: “hurts me” also matches “he "
+        "HURTS me”, “hurting me” and “h u r t s me”; “kill myself” matches “kill my self” and "
+        "“kill myslef”. Add other words for the same thing, not other spellings.",
     )
     active = models.BooleanField(default=True, help_text="Switch off instead of deleting.")
 

@@ -13,6 +13,7 @@ from surveys.models import FlagStatus, SafeguardingFlag, SafeguardingFlagEvent, 
 from surveys.safeguarding import matching_phrases
 from surveys.services import record_flag_status, submit_response
 from surveys.tasks import notify_safeguarding_leads
+from tests.surveys.safeguarding_corpus import MUST_FLAG, MUST_NOT_FLAG
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,11 @@ DISCLOSURE = "Sometimes he hurt me when nobody is around. I’m scared to go hom
         ("He HURT   me", ["hurt me"]),
         ("I don’t want to live here any more", ["don't want to live"]),
         ("I feel unsafe", ["unsafe"]),
-        ("self harm and self-harm", ["self-harm", "self harm"]),
+        # One name for phrases that read the same.
+        ("self harm and self-harm", ["self-harm"]),
         ("The shirt media was fun", []),
         ("I hurt my knee", []),
-        ("abusing is bad, abused", ["abused", "abusing"]),
+        ("abusing is bad, abused", ["abused"]),
         ("", []),
     ],
 )
@@ -44,6 +46,61 @@ def test_phrases_match_as_whole_words_ignoring_capitals(text, found):
         "abuse",
     ]
     assert matching_phrases(text, phrases) == found
+
+
+def test_the_list_flags_how_children_write_and_lets_ordinary_answers_be(capsys):
+    """The seeded list, matched as the site matches it, against the corpus in
+    tests/surveys/safeguarding_corpus.py: at least 100 phrasings that must flag, and 100 ordinary
+    answers that must not."""
+    phrases = list(SafeguardingTerm.objects.filter(active=True).values_list("phrase", flat=True))
+    assert len(MUST_FLAG) >= 100 and len(MUST_NOT_FLAG) >= 100
+    missed = [text for text in MUST_FLAG if not matching_phrases(text, phrases)]
+    wrongly_flagged = {
+        text: found for text in MUST_NOT_FLAG if (found := matching_phrases(text, phrases))
+    }
+    detected, false_alarms = len(MUST_FLAG) - len(missed), len(wrongly_flagged)
+    with capsys.disabled():
+        print(  # noqa: T201 - the rates are the point of this test
+            f"\nSafeguarding list: flagged {detected} of {len(MUST_FLAG)} disclosures "
+            f"({detected / len(MUST_FLAG):.0%}); flagged {false_alarms} of "
+            f"{len(MUST_NOT_FLAG)} ordinary answers ({false_alarms / len(MUST_NOT_FLAG):.0%})"
+        )
+    assert missed == []
+    assert wrongly_flagged == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("i dont want to live anymore", "don't want to live"),
+        ("I dont wanna live", "don't want to live"),
+        ("i want to kill my self", "kill myself"),
+        ("killmyself", "kill myself"),
+        ("self harming", "self-harm"),
+        ("someone is beating me", "beat me"),
+        ("he hu\u200brts me", "hurts me"),
+        ("he h u r t s me", "hurts me"),
+        ("he HURRRTS ME", "hurts me"),
+        ("kill myslef", "kill myself"),
+    ],
+)
+def test_phone_spellings_match_the_phrase_they_mean(text, phrase):
+    assert matching_phrases(text, [phrase]) == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("my brother hurt his knee at football", "hurt me"),
+        ("I was amused", "abused"),
+        ("my favourite colour is violet", "violent"),
+        ("I like rap music", "rape"),
+        ("the therapist helps me", "rapist"),
+        ("I can touch my toes", "touch me"),
+    ],
+)
+def test_close_forms_do_not_reach_other_words(text, phrase):
+    assert matching_phrases(text, [phrase]) == []
 
 
 @pytest.fixture
