@@ -298,13 +298,18 @@ def make_invitations(
 
 @transaction.atomic
 def record_flag_status(
-    *, flag: SafeguardingFlag, status: str, note: str = "", by
+    *,
+    flag: SafeguardingFlag,
+    status: str,
+    note: str = "",
+    by,
+    now: datetime.datetime | None = None,
 ) -> SafeguardingFlagEvent:
-    """Move a flag to `status`, recording who did it, when, and their note. Closing it starts
-    its retention period; opening it again stops it."""
+    """Move a flag to `status`, recording who did it (None: the site itself, as retention does),
+    when, and their note. Closing it starts its retention period; opening it again stops it."""
     if status not in FlagStatus.values:
         raise ValueError(f"Unknown flag status {status!r}")
-    now = timezone.now()
+    now = now or timezone.now()
     flag.status = status
     flag.handled_by = by
     flag.handled_at = now
@@ -324,6 +329,8 @@ class RetentionReport:
     drafts: int
     invitations: int
     closed_flags: int
+    # Still open when their typed answer's period ended: closed, never dropped.
+    open_flags_closed: int = 0
 
 
 @transaction.atomic
@@ -331,7 +338,9 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     """Delete what has been kept long enough, and nothing else; log the counts only.
 
     - typed answers, `SURVEY_FREE_TEXT_RETENTION_DAYS` after their cycle ended (the rest of
-      the response, with its chosen answers, stays for comparing years);
+      the response, with its chosen answers, stays for comparing years); a safeguarding flag
+      on such an answer that is still open is closed, with the reason in its history, and kept
+      like any closed flag: retention never drops an open flag;
     - drafts, `SURVEY_DRAFT_RETENTION_DAYS` after they were last saved (when their resume
       code stops working);
     - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
@@ -343,7 +352,29 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     def days(setting: str) -> datetime.timedelta:
         return datetime.timedelta(days=getattr(settings, setting))
 
+    # Closed flags first, so that a flag this run closes starts its period from today.
+    _, deleted = SafeguardingFlag.objects.filter(
+        status=FlagStatus.CLOSED,
+        closed_at__lte=now - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
+    ).delete()
+    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
+
     free_text_before = today - days("SURVEY_FREE_TEXT_RETENTION_DAYS")
+    open_flags = SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED).filter(
+        response__cycle__ends_on__lt=free_text_before
+    )
+    for flag in open_flags:
+        record_flag_status(
+            flag=flag,
+            status=FlagStatus.CLOSED,
+            note=(
+                "Closed by the retention period: typed answers are deleted "
+                f"{settings.SURVEY_FREE_TEXT_RETENTION_DAYS} days after their survey year ends, "
+                "and this flag was still open. The answer has been deleted."
+            ),
+            by=None,
+            now=now,
+        )
     _, deleted = (
         Answer.objects.exclude(text="")
         .filter(response__cycle__ends_on__lt=free_text_before)
@@ -358,19 +389,15 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
         cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
     ).delete()
     invitations = deleted.get(Invitation._meta.label, 0)
-    _, deleted = SafeguardingFlag.objects.filter(
-        status=FlagStatus.CLOSED,
-        closed_at__lte=now - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
-    ).delete()
-    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
 
-    report = RetentionReport(free_text, drafts, invitations, closed_flags)
+    report = RetentionReport(free_text, drafts, invitations, closed_flags, len(open_flags))
     logger.info(
         "Retention applied: deleted %d typed answers, %d drafts, %d invitations and %d closed "
-        "safeguarding flags",
+        "safeguarding flags; closed %d open safeguarding flags",
         report.free_text_answers,
         report.drafts,
         report.invitations,
         report.closed_flags,
+        report.open_flags_closed,
     )
     return report

@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from cms.permission_policies import ReadOnlyPermissionPolicy
 from surveys.admin_views import MakeInvitationsView, SafeguardingFlagEditView
 from surveys.models import Cycle, Invitation, Response, SafeguardingFlag, SafeguardingTerm
 from surveys.permissions import SafeguardingLeadsOnly
@@ -55,8 +56,14 @@ class InvitationViewSet(ModelViewSet):
         )
 
 
+# A response is what someone sent: nobody makes, changes or deletes one by hand, and deleting one
+# would take its safeguarding flags with it.
+register_permission_policy(Response, ReadOnlyPermissionPolicy(Response))
+
+
 class ResponseViewSet(ModelViewSet):
-    """Responses counted per survey and cycle. Nothing here shows what anyone answered."""
+    """Responses counted per survey and cycle, read-only: nothing here shows what anyone
+    answered."""
 
     model = Response
     name = "survey_responses"

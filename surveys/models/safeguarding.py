@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -93,3 +94,14 @@ class SafeguardingFlagEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()} by {self.by} at {self.at:%-d %B %Y %H:%M}"
+
+
+def refuse_to_delete_open_flags(sender, instance: SafeguardingFlag, **kwargs) -> None:
+    """A flag a Safeguarding lead has not closed is never deleted: not by itself, not in a
+    queryset, not with its response. Connected to pre_delete, which every path sends; the
+    error undoes the whole transaction that tried, so nothing else it deleted is lost either."""
+    if instance.status != FlagStatus.CLOSED:
+        raise ProtectedError(
+            f"{instance} is still open: a Safeguarding lead must close it before it can go.",
+            {instance},
+        )

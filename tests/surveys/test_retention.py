@@ -101,8 +101,10 @@ def test_closed_flags_go_a_year_after_closing_and_open_ones_stay(response, djang
     assert apply_retention(now=closed_at + 365 * DAY).closed_flags == 1
     assert list(SafeguardingFlag.objects.all()) == [still_open]
     assert not SafeguardingFlagEvent.objects.exists()
-    # Years later, a flag nobody closed is still there.
-    assert apply_retention(now=closed_at + 3000 * DAY).closed_flags == 0
+    # Years later, a flag nobody closed is still there: closed by retention, never dropped.
+    report = apply_retention(now=closed_at + 3000 * DAY)
+    assert (report.closed_flags, report.open_flags_closed) == (0, 1)
+    assert SafeguardingFlag.objects.get().status == FlagStatus.CLOSED
 
 
 def test_the_periods_are_settings(response, settings):
@@ -115,7 +117,7 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
         apply_retention(now=_at(response.cycle.ends_on + 400 * DAY))
     assert caplog.messages == [
         "Retention applied: deleted 1 typed answers, 0 drafts, 0 invitations and 0 closed "
-        "safeguarding flags"
+        "safeguarding flags; closed 1 open safeguarding flags"
     ]
     assert "not safe" not in caplog.text
 
@@ -136,6 +138,7 @@ def test_the_daily_task_applies_retention(response):
         "drafts": 1,
         "invitations": 0,
         "closed_flags": 0,
+        "open_flags_closed": 0,
     }
 
 
@@ -180,3 +183,16 @@ def test_the_command_schedules_the_daily_run(capsys):
     assert "Daily retention queued, first run at" in capsys.readouterr().out
     call_command("apply_retention", "--schedule")
     assert "Not queued: a run is already queued" in capsys.readouterr().out
+
+
+def test_retention_closes_an_open_flag_rather_than_drop_it(response):
+    flag = SafeguardingFlag.objects.get(response=response)
+    report = apply_retention(now=_at(response.cycle.ends_on + 366 * DAY))
+    assert report.free_text_answers == 1 and report.open_flags_closed == 1
+    flag.refresh_from_db()
+    # Kept, closed, with the reason in its history, for the closed-flag period.
+    assert flag.status == FlagStatus.CLOSED
+    (event,) = flag.events.all()
+    assert (event.status, event.by) == (FlagStatus.CLOSED, None)
+    assert event.note.startswith("Closed by the retention period")
+    assert apply_retention(now=_at(response.cycle.ends_on + 366 * DAY)).open_flags_closed == 0

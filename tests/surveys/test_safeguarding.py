@@ -260,3 +260,43 @@ def test_a_superuser_sees_the_queue_but_nobody_adds_or_deletes_flags(staff_clien
     response = client.post(f"/admin/surveys/safeguarding-flags/delete/{flag.pk}/")
     assert response.status_code in (302, 403)
     assert SafeguardingFlag.objects.filter(pk=flag.pk).exists()
+
+
+# Open flags are never destroyed: responses are read-only in the admin, an open flag cannot be
+# deleted by any path, and retention closes an open flag rather than drop it.
+
+
+def test_responses_are_read_only_in_the_admin_even_for_a_superuser(staff_client, flag):
+    from surveys.models import Response
+
+    client = staff_client(None)
+    pk = flag.response_id
+    assert client.get("/admin/surveys/responses/").status_code == 200
+    for path in (
+        "/admin/surveys/responses/new/",
+        f"/admin/surveys/responses/edit/{pk}/",
+        f"/admin/surveys/responses/delete/{pk}/",
+    ):
+        assert client.get(path).status_code in (302, 403, 404), path
+    for path, data in (
+        ("/admin/surveys/responses/new/", {}),
+        (f"/admin/surveys/responses/edit/{pk}/", {}),
+        (f"/admin/surveys/responses/delete/{pk}/", {}),
+    ):
+        assert client.post(path, data).status_code in (302, 403, 404), path
+    assert Response.objects.filter(pk=pk).exists()
+    assert SafeguardingFlag.objects.filter(pk=flag.pk, status=FlagStatus.NEW).exists()
+
+
+def test_an_open_flag_cannot_be_deleted_by_any_path(flag, safeguarding_lead):
+    from django.db import transaction
+    from django.db.models import ProtectedError
+
+    for delete in (flag.response.delete, flag.delete, SafeguardingFlag.objects.all().delete):
+        # The whole transaction is refused, not just the flag's part of it.
+        with pytest.raises(ProtectedError), transaction.atomic():
+            delete()
+    assert SafeguardingFlag.objects.filter(pk=flag.pk).exists()
+    record_flag_status(flag=flag, status=FlagStatus.CLOSED, by=safeguarding_lead)
+    flag.delete()  # once closed, retention deletes it after its period
+    assert not SafeguardingFlag.objects.exists()

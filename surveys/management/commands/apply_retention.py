@@ -34,5 +34,6 @@ class Command(BaseCommand):
         report = apply_retention()
         self.stdout.write(
             f"Deleted {report.free_text_answers} typed answers, {report.drafts} drafts, "
-            f"{report.invitations} invitations and {report.closed_flags} closed safeguarding flags."
+            f"{report.invitations} invitations and {report.closed_flags} closed safeguarding "
+            f"flags; closed {report.open_flags_closed} open safeguarding flags."
         )
