@@ -11,7 +11,6 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -21,6 +20,7 @@ from cms.models import ActionCode, AllowedPhrase, Foundation, LanguageTerm, Prio
 from cms.permission_policies import ReadOnlyPermissionPolicy
 from cms.staff_sessions import staff_session_ends_at
 from cms.views import LanguageOfCareReportView
+from cms.viewsets import ReadOnlyModelViewSet
 
 MAX_FINDINGS_IN_MESSAGE = 8
 
@@ -168,7 +168,7 @@ def register_language_of_care_report_menu_item():
 register_permission_policy(StaffEvent, ReadOnlyPermissionPolicy(StaffEvent))
 
 
-class StaffEventViewSet(ModelViewSet):
+class StaffEventViewSet(ReadOnlyModelViewSet):
     """The staff audit log, for Administrators: sign-ins, failures, 2-step changes, exports."""
 
     model = StaffEvent

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from cms.permission_policies import ReadOnlyPermissionPolicy
+from cms.viewsets import ReadOnlyModelViewSet
 from surveys.admin_views import MakeInvitationsView, SafeguardingFlagEditView
 from surveys.models import Cycle, Invitation, Response, SafeguardingFlag, SafeguardingTerm
 from surveys.permissions import SafeguardingLeadsOnly
@@ -61,7 +62,7 @@ class InvitationViewSet(ModelViewSet):
 register_permission_policy(Response, ReadOnlyPermissionPolicy(Response))
 
 
-class ResponseViewSet(ModelViewSet):
+class ResponseViewSet(ReadOnlyModelViewSet):
     """Responses counted per survey and cycle, read-only: nothing here shows what anyone
     answered."""
 
@@ -72,7 +73,6 @@ class ResponseViewSet(ModelViewSet):
     menu_label = "Responses"
     list_display = ["survey", "cycle", "audience", "age_band", "role", "submitted_on"]
     list_filter = ["cycle", "audience", "theme", "age_band"]
-    form_fields = []
     copy_view_enabled = False
     inspect_view_enabled = False
 
