@@ -45,12 +45,15 @@ class StaffURL:
     name: str
     path: str | Callable[[dict], str]
     allowed: frozenset[str]
+    # Superusers may open it without being in a role that may (not so for safeguarding flags).
+    superusers: bool = True
 
     def resolve(self, context: dict) -> str:
         return self.path(context) if callable(self.path) else self.path
 
 
-# Who may open each staff URL. Superusers may open all of them. Append, don't reorder.
+# Who may open each staff URL. Superusers may open all but the safeguarding flags (docs/roles.md).
+# Append, don't reorder.
 STAFF_URLS = [
     StaffURL("dashboard", "/admin/", EVERY_ROLE),
     StaffURL("account settings", "/admin/account/", EVERY_ROLE),
@@ -82,12 +85,19 @@ STAFF_URLS = [
         "/admin/surveys/safeguarding-words/",
         frozenset({SAFEGUARDING_LEADS, ADMINISTRATORS}),
     ),
-    # Flagged answers are for Safeguarding leads alone (and superusers), not even Administrators.
-    StaffURL("safeguarding flags", "/admin/surveys/safeguarding-flags/", SAFEGUARDING_ONLY),
+    # Flagged answers are for Safeguarding leads alone: not Administrators, not even superusers
+    # unless they are in the group too (joining it is audited, and the other leads are told).
+    StaffURL(
+        "safeguarding flags",
+        "/admin/surveys/safeguarding-flags/",
+        SAFEGUARDING_ONLY,
+        superusers=False,
+    ),
     StaffURL(
         "a safeguarding flag",
         lambda c: f"/admin/surveys/safeguarding-flags/edit/{c['flag'].pk}/",
         SAFEGUARDING_ONLY,
+        superusers=False,
     ),
 ]
 
@@ -127,7 +137,7 @@ def expected(principal: str, two_step: bool, url: StaffURL, path: str) -> str:
     needs_two_step = principal == SUPERUSER or principal in ROLES_REQUIRING_MFA
     if needs_two_step and not two_step and path.startswith(STAFF_PREFIXES):
         return SET_UP_TWO_STEP
-    if principal == SUPERUSER or principal in url.allowed:
+    if (principal == SUPERUSER and url.superusers) or principal in url.allowed:
         return ALLOWED
     return FORBIDDEN
 

@@ -253,9 +253,21 @@ def test_a_permission_given_by_mistake_does_not_open_the_queue(staff_client, fla
     assert client.get("/admin/surveys/safeguarding-flags/").status_code in (302, 403)
 
 
-def test_a_superuser_sees_the_queue_but_nobody_adds_or_deletes_flags(staff_client, flag):
-    client = staff_client(None)
+def test_a_superuser_sees_the_queue_only_as_a_safeguarding_lead(client, make_staff, flag):
+    superuser = make_staff(superuser=True)
+    client.force_login(superuser)
+    for path in (
+        "/admin/surveys/safeguarding-flags/",
+        f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/",
+    ):
+        response = client.get(path)
+        assert response.status_code in (302, 403), path
+        assert "hurt me" not in response.content.decode()
+    assert "Safeguarding flags" not in client.get("/admin/").content.decode()
+    superuser.groups.add(Group.objects.get(name=roles.SAFEGUARDING_LEADS))
+    client.force_login(superuser)
     assert client.get("/admin/surveys/safeguarding-flags/").status_code == 200
+    # Still, nobody adds or deletes flags by hand.
     assert client.get("/admin/surveys/safeguarding-flags/new/").status_code in (302, 403)
     response = client.post(f"/admin/surveys/safeguarding-flags/delete/{flag.pk}/")
     assert response.status_code in (302, 403)
