@@ -9,6 +9,17 @@ from django.core.mail import EmailMessage, get_connection
 from cms.roles import SAFEGUARDING_LEADS
 
 
+def email_each(*, recipients: list[str], subject: str, body: str) -> int:
+    """One message to each recipient (none sees the others' addresses), over one connection.
+    Returns how many were sent."""
+    messages = [
+        EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
+        for to in recipients
+    ]
+    get_connection().send_messages(messages)
+    return len(messages)
+
+
 @task()
 def tell_safeguarding_leads_who_joined(*, user_id: int, added_by: str) -> int:
     """Email every other active Safeguarding lead that someone joined them, and so can now read
@@ -32,14 +43,6 @@ def tell_safeguarding_leads_who_joined(*, user_id: int, added_by: str) -> int:
         "If you did not expect this, tell your manager and the council's information governance "
         "team today. The staff audit log in the admin records who added them.\n"
     )
-    messages = [
-        EmailMessage(
-            subject="Someone has joined the Safeguarding leads",
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[email],
-        )
-        for email in sorted(others)
-    ]
-    get_connection().send_messages(messages)
-    return len(messages)
+    return email_each(
+        recipients=sorted(others), subject="Someone has joined the Safeguarding leads", body=body
+    )

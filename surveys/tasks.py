@@ -10,11 +10,11 @@ from django_tasks import TaskResultStatus, task
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
 from django.utils import timezone
 
 from cms.roles import SAFEGUARDING_LEADS
+from cms.tasks import email_each
 
 logger = logging.getLogger(__name__)
 
@@ -55,17 +55,9 @@ def notify_safeguarding_leads(flag_id: int) -> int:
         "To keep the answer private, this email does not include it. You will need to sign in.\n"
         f"Flag {flag_id}, raised on {flag.raised_on:%-d %B %Y}.\n"
     )
-    messages = [
-        EmailMessage(
-            subject="A survey answer needs a safeguarding check",
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[recipient],
-        )
-        for recipient in recipients
-    ]
-    get_connection().send_messages(messages)
-    return len(messages)
+    return email_each(
+        recipients=recipients, subject="A survey answer needs a safeguarding check", body=body
+    )
 
 
 RETENTION_TIME_OF_DAY = datetime.time(2, 30)
