@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from surveys.codes import (
     hash_resume_code,
     new_invitation_token,
     new_resume_code,
+    submission_key,
 )
 from surveys.models import (
     Answer,
@@ -99,8 +101,9 @@ def submit_response(
     POST stores nothing new. Refused with `SubmissionRefused` (and nothing stored) when the survey
     is not open, needs an invitation that is missing, used or for another survey, or when any
     answer fails `surveys.answers.check_answers`. Typed text is stored as typed. The
-    response records the day it was sent, never the time, and nothing about who sent it; its
-    invitation is marked used and its draft deleted. A typed answer with words from the
+    response records the day it was sent, never the time, and nothing about who sent it (of the
+    submission id, only a keyed hash: see `surveys.codes.submission_key`); its invitation is
+    marked used and its draft deleted. A typed answer with words from the
     safeguarding list raises a flag, and the Safeguarding leads are emailed once it is stored.
     """
     existing = _earlier_submission(submission_id)
@@ -129,10 +132,11 @@ def submit_response(
                 role=invitation.label if invitation else "",
                 answered_with=answered_with,
                 submitted_on=timezone.localdate(),
-                submission_id=submission_id,
+                submission_id=submission_key(submission_id),
             )
     except IntegrityError:
-        return Submission(Response.objects.get(submission_id=submission_id), created=False)
+        existing = Response.objects.get(submission_id=submission_key(submission_id))
+        return Submission(existing, created=False)
 
     rows = Answer.objects.bulk_create(_answer_rows(response, survey.question_list, checked.answers))
     _flag_for_safeguarding(response, rows)
@@ -159,7 +163,7 @@ def _flag_for_safeguarding(response: Response, rows: Sequence[Answer]) -> None:
 
 
 def _earlier_submission(submission_id: uuid.UUID) -> Response | None:
-    return Response.objects.filter(submission_id=submission_id).first()
+    return Response.objects.filter(submission_id=submission_key(submission_id)).first()
 
 
 def _usable_invitation(survey: SurveyPage, invitation: Invitation | None) -> Invitation | None:
@@ -331,6 +335,8 @@ class RetentionReport:
     closed_flags: int
     # Still open when their typed answer's period ended: closed, never dropped.
     open_flags_closed: int = 0
+    # Browser sessions past their end, which may still name a draft or an invitation.
+    expired_sessions: int = 0
 
 
 @transaction.atomic
@@ -344,7 +350,9 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     - drafts, `SURVEY_DRAFT_RETENTION_DAYS` after they were last saved (when their resume
       code stops working);
     - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
-    - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed.
+    - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed;
+    - browser sessions once they have ended (Django's `clearsessions`): a respondent's may still
+      name their draft and the invitation they opened.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -389,15 +397,20 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
         cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
     ).delete()
     invitations = deleted.get(Invitation._meta.label, 0)
+    _, deleted = Session.objects.filter(expire_date__lt=now).delete()
+    expired_sessions = deleted.get(Session._meta.label, 0)
 
-    report = RetentionReport(free_text, drafts, invitations, closed_flags, len(open_flags))
+    report = RetentionReport(
+        free_text, drafts, invitations, closed_flags, len(open_flags), expired_sessions
+    )
     logger.info(
-        "Retention applied: deleted %d typed answers, %d drafts, %d invitations and %d closed "
-        "safeguarding flags; closed %d open safeguarding flags",
+        "Retention applied: deleted %d typed answers, %d drafts, %d invitations, %d closed "
+        "safeguarding flags and %d expired sessions; closed %d open safeguarding flags",
         report.free_text_answers,
         report.drafts,
         report.invitations,
         report.closed_flags,
+        report.expired_sessions,
         report.open_flags_closed,
     )
     return report

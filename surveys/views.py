@@ -2,7 +2,9 @@
 without JavaScript, and hands every change to `surveys.services`.
 
 Which draft a browser is filling in is kept in its session (`survey_drafts`: survey id to draft
-id); the answers themselves are in the draft, on the server.
+id), with the invitation it opened (`survey_invitations`); the answers themselves are in the
+draft, on the server. Once the answers are sent, the session forgets both, and a session with
+nothing else in it is deleted: nothing left behind leads from an invitation to a response.
 """
 
 import uuid
@@ -16,7 +18,7 @@ from wagtail.models import Page, Site
 
 from surveys import rate_limits, selectors, services
 from surveys.answers import TAMPERED, CheckedAnswers, answers_from_form, check_answers
-from surveys.codes import format_resume_code
+from surveys.codes import format_resume_code, submission_key
 from surveys.models import (
     AnsweredWith,
     Draft,
@@ -79,6 +81,24 @@ def _forget_draft(request, survey: SurveyPage) -> None:
     drafts = _session_map(request, SESSION_DRAFTS)
     if drafts.pop(str(survey.pk), None) is not None:
         request.session[SESSION_DRAFTS] = drafts
+
+
+# What a session holds besides a respondent's surveys: Django's own note of its expiry.
+SESSION_BOOKKEEPING = {"_session_expiry"}
+
+
+def _forget_survey(request, survey: SurveyPage) -> None:
+    """Forget everything about `survey` in the session: its draft and the invitation opened for
+    it. A session left with nothing else (not a member of staff's) is deleted, and its cookie."""
+    for name in (SESSION_DRAFTS, SESSION_INVITATIONS):
+        remembered = _session_map(request, name)
+        remembered.pop(str(survey.pk), None)
+        if remembered:
+            request.session[name] = remembered
+        else:
+            request.session.pop(name, None)
+    if set(request.session.keys()) <= SESSION_BOOKKEEPING:
+        request.session.flush()
 
 
 def _opened_invitation(request, survey: SurveyPage) -> Invitation | None:
@@ -522,7 +542,7 @@ def _response_for_posted_submission(request):
         submission_id = uuid.UUID(request.POST.get("submission_id", ""))
     except ValueError:
         return None
-    return Response.objects.filter(submission_id=submission_id).only("pk").first()
+    return Response.objects.filter(submission_id=submission_key(submission_id)).only("pk").first()
 
 
 def _send(request, survey, draft, answers, *, answers_page):
@@ -549,7 +569,7 @@ def _send(request, survey, draft, answers, *, answers_page):
     except services.AnswersRefused as refused:
         return answers_page(request, survey, draft, answers, checked=refused.checked, status=400)
     except services.InvitationAlreadyUsed as refused:
-        _forget_draft(request, survey)
+        _forget_survey(request, survey)
         # 409 Conflict: sent from another phone or computer first.
         return _message(
             request,
@@ -564,7 +584,7 @@ def _send(request, survey, draft, answers, *, answers_page):
     except services.SubmissionRefused as refused:
         checked = CheckedAnswers(general_errors=[refused.message])
         return answers_page(request, survey, draft, answers, checked=checked, status=400)
-    _forget_draft(request, survey)
+    _forget_survey(request, survey)
     return HttpResponseRedirect(survey.step_url("thank_you"))
 
 

@@ -36,7 +36,12 @@ class InvitationIndexView(generic.IndexView):
 
 
 class InvitationViewSet(ModelViewSet):
-    """Invitations are listed here; new ones are made in batches and downloaded as a CSV."""
+    """Invitations are listed here; new ones are made in batches and downloaded as a CSV.
+
+    Whether an invitation has been used is not shown, nor filtered on: everyone who sees this list
+    can make the mail-merge CSV, which names the carer behind each invitation, so it would tell
+    them which carers answered (and, watched over time, when).
+    """
 
     model = Invitation
     index_view_class = InvitationIndexView
@@ -45,8 +50,8 @@ class InvitationViewSet(ModelViewSet):
     icon = "mail"
     menu_label = "Invitations"
     form_fields = ["label"]
-    list_display = ["__str__", "cycle", "label", "created_on", "used"]
-    list_filter = ["cycle", "label", "used"]
+    list_display = ["__str__", "cycle", "label", "created_on"]
+    list_filter = ["cycle", "label"]
     copy_view_enabled = False
 
     @property

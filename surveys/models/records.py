@@ -53,6 +53,8 @@ class Invitation(models.Model):
     created_on = models.DateField(default=timezone.localdate, editable=False)
     used = models.BooleanField(default=False, editable=False)
 
+    wagtail_reference_index_ignore = True  # see Response
+
     class Meta:
         ordering = ["-created_on", "pk"]
 
@@ -83,6 +85,8 @@ class Draft(models.Model):
     last_question_key = models.CharField(max_length=50, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    wagtail_reference_index_ignore = True  # see Response
+
     def __str__(self):
         return f"Draft {self.pk}"
 
@@ -108,7 +112,13 @@ class Response(models.Model):
     role = models.CharField(max_length=20, choices=CarerRole.choices, blank=True)
     answered_with = models.CharField(max_length=20, choices=AnsweredWith.choices, blank=True)
     submitted_on = models.DateField()
+    # A keyed hash of the id the answering form carried (surveys.codes.submission_key), never
+    # the id itself: the draft had that, and the draft was tied to its invitation.
     submission_id = models.UUIDField(unique=True, editable=False)
+
+    # Never in Wagtail's reference index: on every save its background task would store this
+    # record's id with the time to the microsecond, beside the ids of the others saved with it.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
@@ -132,6 +142,8 @@ class Answer(models.Model):
     choice = models.CharField(max_length=50, blank=True)
     number = models.SmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+
+    wagtail_reference_index_ignore = True  # see Response
 
     class Meta:
         indexes = [

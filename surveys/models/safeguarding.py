@@ -62,6 +62,8 @@ class SafeguardingFlag(models.Model):
     handled_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
+    wagtail_reference_index_ignore = True  # see Response
+
     class Meta:
         ordering = ["-raised_on", "-pk"]
         indexes = [models.Index(fields=["status", "closed_at"], name="flag_status_closed")]
@@ -88,6 +90,8 @@ class SafeguardingFlagEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+
+    wagtail_reference_index_ignore = True  # see Response
 
     class Meta:
         ordering = ["-at", "-pk"]

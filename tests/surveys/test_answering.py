@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
+from surveys.codes import submission_key
 from surveys.models import Answer, Draft, Layout, Response
 from tests.surveys.helpers import answer, current_draft, send, start
 
@@ -232,7 +233,8 @@ def test_sending_stores_the_response_and_says_thank_you(client, survey):
     response, draft = send(client, survey)
     assert response["Location"] == f"{survey.url}thank-you/"
     stored = Response.objects.get()
-    assert stored.submission_id == draft.submission_id
+    # Only a keyed hash of the draft's submission id: the id itself is kept nowhere.
+    assert stored.submission_id == submission_key(draft.submission_id) != draft.submission_id
     assert stored.answered_with == "on_my_own"
     assert Answer.objects.get(question_key="one-word").text == "<b>Hopeful</b>"
     assert not Draft.objects.exists()

@@ -116,8 +116,8 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
     with caplog.at_level(logging.INFO, logger="surveys.services"):
         apply_retention(now=_at(response.cycle.ends_on + 400 * DAY))
     assert caplog.messages == [
-        "Retention applied: deleted 1 typed answers, 0 drafts, 0 invitations and 0 closed "
-        "safeguarding flags; closed 1 open safeguarding flags"
+        "Retention applied: deleted 1 typed answers, 0 drafts, 0 invitations, 0 closed "
+        "safeguarding flags and 0 expired sessions; closed 1 open safeguarding flags"
     ]
     assert "not safe" not in caplog.text
 
@@ -125,7 +125,8 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
 def test_the_command_applies_retention_and_prints_counts(response, capsys):
     call_command("apply_retention")
     assert (
-        "Deleted 0 typed answers, 0 drafts, 0 invitations and 0 closed" in capsys.readouterr().out
+        "Deleted 0 typed answers, 0 drafts, 0 invitations, 0 closed safeguarding flags and 0 "
+        "expired sessions" in capsys.readouterr().out
     )
 
 
@@ -139,6 +140,7 @@ def test_the_daily_task_applies_retention(response):
         "invitations": 0,
         "closed_flags": 0,
         "open_flags_closed": 0,
+        "expired_sessions": 0,
     }
 
 
@@ -196,3 +198,15 @@ def test_retention_closes_an_open_flag_rather_than_drop_it(response):
     assert (event.status, event.by) == (FlagStatus.CLOSED, None)
     assert event.note.startswith("Closed by the retention period")
     assert apply_retention(now=_at(response.cycle.ends_on + 366 * DAY)).open_flags_closed == 0
+
+
+def test_expired_sessions_go_with_the_nightly_run(client, survey):
+    from django.contrib.sessions.models import Session
+
+    from tests.surveys.helpers import start
+
+    start(client, survey)  # a browser's session, holding its draft
+    (session,) = Session.objects.all()
+    assert apply_retention(now=session.expire_date - DAY).expired_sessions == 0
+    assert apply_retention(now=session.expire_date + DAY).expired_sessions == 1
+    assert not Session.objects.exists()
