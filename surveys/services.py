@@ -307,20 +307,21 @@ def record_flag_status(
     status: str,
     note: str = "",
     by,
-    now: datetime.datetime | None = None,
+    today: datetime.date | None = None,
 ) -> SafeguardingFlagEvent:
     """Move a flag to `status`, recording who did it (None: the site itself, as retention does),
-    when, and their note. Closing it starts its retention period; opening it again stops it."""
+    the day (never the time: it would say when the child answered), and their note. Closing it
+    starts its retention period; opening it again stops it."""
     if status not in FlagStatus.values:
         raise ValueError(f"Unknown flag status {status!r}")
-    now = now or timezone.now()
+    today = today or timezone.localdate()
     flag.status = status
     flag.handled_by = by
-    flag.handled_at = now
-    flag.closed_at = now if status == FlagStatus.CLOSED else None
-    flag.save(update_fields=["status", "handled_by", "handled_at", "closed_at"])
+    flag.handled_on = today
+    flag.closed_on = today if status == FlagStatus.CLOSED else None
+    flag.save(update_fields=["status", "handled_by", "handled_on", "closed_on"])
     return SafeguardingFlagEvent.objects.create(
-        flag=flag, status=status, note=clean_typed_text(note), by=by, at=now
+        flag=flag, status=status, note=clean_typed_text(note), by=by, recorded_on=today
     )
 
 
@@ -347,8 +348,8 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
       the response, with its chosen answers, stays for comparing years); a safeguarding flag
       on such an answer that is still open is closed, with the reason in its history, and kept
       like any closed flag: retention never drops an open flag;
-    - drafts, `SURVEY_DRAFT_RETENTION_DAYS` after they were last saved (when their resume
-      code stops working);
+    - drafts, after the last day their resume code works (`SURVEY_DRAFT_RETENTION_DAYS` after
+      the day they were last saved);
     - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
     - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed;
     - browser sessions once they have ended (Django's `clearsessions`): a respondent's may still
@@ -363,7 +364,7 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     # Closed flags first, so that a flag this run closes starts its period from today.
     _, deleted = SafeguardingFlag.objects.filter(
         status=FlagStatus.CLOSED,
-        closed_at__lte=now - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
+        closed_on__lte=today - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
     ).delete()
     closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
 
@@ -381,7 +382,7 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
                 "and this flag was still open. The answer has been deleted."
             ),
             by=None,
-            now=now,
+            today=today,
         )
     _, deleted = (
         Answer.objects.exclude(text="")
@@ -390,7 +391,7 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     )
     free_text = deleted.get(Answer._meta.label, 0)
     _, deleted = Draft.objects.filter(
-        updated_at__lte=now - days("SURVEY_DRAFT_RETENTION_DAYS")
+        saved_on__lt=today - days("SURVEY_DRAFT_RETENTION_DAYS")
     ).delete()
     drafts = deleted.get(Draft._meta.label, 0)
     _, deleted = Invitation.objects.filter(

@@ -612,7 +612,7 @@ def _saved_page(request, survey: SurveyPage, draft: Draft):
             "page": survey,
             "survey": survey,
             "code": format_resume_code(code),
-            "expires_at": draft.expires_at,
+            "last_day": draft.last_day,
             "resume_url": request.build_absolute_uri(survey.index_page.resume_url),
             "carry_on_url": _first_step_url(survey, draft),
         },

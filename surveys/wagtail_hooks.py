@@ -107,7 +107,7 @@ class SafeguardingFlagViewSet(ModelViewSet):
     icon = "warning"
     menu_label = "Safeguarding flags"
     edit_view_class = SafeguardingFlagEditView
-    list_display = ["__str__", "raised_on", "matched_terms", "status", "handled_at"]
+    list_display = ["__str__", "raised_on", "matched_terms", "status", "handled_on"]
     list_filter = ["status"]
     form_fields = ["status"]
     copy_view_enabled = False

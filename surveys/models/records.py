@@ -67,7 +67,8 @@ class Draft(models.Model):
     """Answers so far, kept on the server after each page until they are sent.
 
     Found again by the browser's session, or by a short resume code of which only a hash is
-    kept. Deleted by the retention job `SURVEY_DRAFT_RETENTION_DAYS` after it was last saved.
+    kept. Keeps the day it was last saved, never the time; its resume code works until the end
+    of the day `SURVEY_DRAFT_RETENTION_DAYS` later, and the retention job deletes it after that.
     """
 
     survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="+")
@@ -83,7 +84,7 @@ class Draft(models.Model):
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
     last_question_key = models.CharField(max_length=50, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    saved_on = models.DateField(auto_now=True)
 
     wagtail_reference_index_ignore = True  # see Response
 
@@ -91,11 +92,12 @@ class Draft(models.Model):
         return f"Draft {self.pk}"
 
     @property
-    def expires_at(self) -> datetime.datetime:
-        return self.updated_at + datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS)
+    def last_day(self) -> datetime.date:
+        """The last day its resume code works."""
+        return self.saved_on + datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS)
 
-    def is_expired(self, now: datetime.datetime | None = None) -> bool:
-        return (now or timezone.now()) >= self.expires_at
+    def is_expired(self, today: datetime.date | None = None) -> bool:
+        return (today or timezone.localdate()) > self.last_day
 
 
 class Response(models.Model):

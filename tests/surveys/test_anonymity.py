@@ -6,25 +6,42 @@ id, not by a value the draft carried, and not by a time or an order.
 """
 
 import datetime
+import importlib
 import json
 import re
+import uuid
+from pathlib import Path
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.core import mail
 from django.db import models
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from wagtail.models import ReferenceIndex
+
 from cms import roles
-from surveys.models import Draft, Invitation, Response
-from surveys.services import make_invitations
+from surveys.codes import submission_key
+from surveys.models import Draft, Invitation, Response, SafeguardingFlag
+from surveys.services import make_invitations, submit_response
 from tests.surveys.helpers import DATABASE_TASKS, current_draft, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
+# What someone sent, and every record made from it or for it.
+RESPONDENT_MODELS = {
+    "surveys.Draft",
+    "surveys.Invitation",
+    "surveys.Response",
+    "surveys.Answer",
+    "surveys.SafeguardingFlag",
+    "surveys.SafeguardingFlagEvent",
+}
 SENDING_ORDER = [2, 0, 1]  # not the order the invitations were made, or opened, in
 # How Django and Wagtail refer to any record: a content type and an object id.
 GENERIC_REFERENCES = [
@@ -67,8 +84,6 @@ def _every_stored_value() -> list[tuple[str, object]]:
 
 @override_settings(TASKS=DATABASE_TASKS)  # as production queues background work
 def test_nothing_stored_after_sending_links_an_invitation_to_a_response(carers_survey):
-    from django_tasks_db.models import DBTaskResult
-
     cycle = carers_survey.cycle
     made = make_invitations(survey=carers_survey, cycle=cycle, count=3, label="foster")
     carers = [_open_and_start(carers_survey, new.token) for new in made]
@@ -150,27 +165,13 @@ def test_whoever_holds_the_mail_merge_list_cannot_see_which_invitations_were_use
 
 def test_no_model_that_holds_what_someone_sent_is_in_wagtails_reference_index():
     # Its background task would store the record's id with the time to the microsecond.
-    from wagtail.models import ReferenceIndex
-
-    for model in apps.get_app_config("surveys").get_models():
-        if issubclass(model, models.Model) and model._meta.model_name in {
-            "draft",
-            "invitation",
-            "response",
-            "answer",
-            "safeguardingflag",
-            "safeguardingflagevent",
-        }:
-            assert not ReferenceIndex.is_indexed(model), model
+    assert not [
+        label for label in RESPONDENT_MODELS if ReferenceIndex.is_indexed(apps.get_model(label))
+    ]
 
 
 def test_responses_sent_before_are_unlinked_by_the_migration(survey):
     """Migration 0005 keys the submission ids that responses already had, as new ones are."""
-    import importlib
-    import uuid
-
-    from surveys.codes import submission_key
-
     migration = importlib.import_module(
         "surveys.migrations.0005_nothing_links_an_invitation_to_a_response"
     )
@@ -186,3 +187,73 @@ def test_responses_sent_before_are_unlinked_by_the_migration(survey):
     migration.key_submission_ids(apps, None)
     response.refresh_from_db()
     assert response.submission_id == submission_key(draft_id) != draft_id
+
+
+# No time finer than the day anywhere a response can be reached from.
+
+
+def _times(model) -> list[str]:
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateTimeField | models.TimeField)
+    ]
+
+
+def test_no_record_of_what_someone_sent_keeps_a_time_of_day():
+    found = {}
+    for model in apps.get_models():
+        reaches_a_respondent_record = model._meta.label in RESPONDENT_MODELS or any(
+            field.is_relation and field.related_model._meta.label in RESPONDENT_MODELS
+            for field in model._meta.concrete_fields
+        )
+        if reaches_a_respondent_record and _times(model):
+            found[model._meta.label] = _times(model)
+    assert found == {}
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_flagged_answer_leaves_no_time_behind_once_it_is_handled(
+    survey, make_staff, client, django_capture_on_commit_callbacks
+):
+    lead = make_staff(roles.SAFEGUARDING_LEADS)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit_response(
+            survey=survey, answers={"anything-else": ["he hurts me"]}, submission_id=uuid.uuid4()
+        ).response
+    flag = SafeguardingFlag.objects.get(response=response)
+    # The worker emails the leads; the task's result, which held the flag's id with the time to
+    # the microsecond, is deleted as soon as it has finished.
+    assert DBTaskResult.objects.filter(args_kwargs__icontains="flag_id").exists()
+    assert run_queued_tasks() >= 1
+    assert len(mail.outbox) == 1
+    assert "flag_id" not in json.dumps(list(DBTaskResult.objects.values_list("args_kwargs")))
+
+    # A lead reads it and moves it on: their handling is kept to the day too.
+    client.force_login(lead)
+    assert client.get(f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/").status_code == 200
+    client.post(
+        f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/",
+        {"status": "acted_on", "note": "Passed to the duty team"},
+    )
+    run_queued_tasks()
+    watched = ContentType.objects.get_for_models(
+        *(apps.get_model(label) for label in RESPONDENT_MODELS)
+    ).values()
+    for model in apps.get_models():
+        fields = {field.name for field in model._meta.concrete_fields}
+        for kind, object_id in GENERIC_REFERENCES:
+            if {kind, object_id} <= fields and _times(model):
+                pointing = model._default_manager.filter(**{f"{kind}__in": watched})
+                assert not pointing.exists(), model
+
+
+def test_the_childrens_code_lists_every_field_kept_about_a_respondent():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "childrens-code.md").read_text()
+    missing = [
+        f"{label}.{field.name}"
+        for label in sorted(RESPONDENT_MODELS)
+        for field in apps.get_model(label)._meta.concrete_fields
+        if f"`{label.split('.')[1]}.{field.name}`" not in doc
+    ]
+    assert missing == []

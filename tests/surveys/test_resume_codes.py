@@ -72,7 +72,7 @@ def test_an_empty_code_asks_for_one(client, survey):
 def test_an_expired_code_says_so(client, survey):
     start(client, survey)
     _, code = _save(client, survey)
-    Draft.objects.update(updated_at=timezone.now() - datetime.timedelta(days=31))
+    Draft.objects.update(saved_on=timezone.localdate() - datetime.timedelta(days=31))
     response = Client().post("/surveys/resume/", {"code": code})
     assert response.status_code == 400
     assert "That code has expired" in _main(response)

@@ -7,6 +7,7 @@ import pytest
 
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.utils import timezone
 
 from cms import roles
 from surveys.models import FlagStatus, SafeguardingFlag, SafeguardingFlagEvent, SafeguardingTerm
@@ -182,16 +183,16 @@ def test_each_status_change_is_recorded_with_who_and_when(survey, safeguarding_l
         flag=flag, status=FlagStatus.CLOSED, note="<b>Passed</b> to duty team", by=safeguarding_lead
     )
     flag.refresh_from_db()
-    assert flag.status == FlagStatus.CLOSED and flag.closed_at is not None
+    assert flag.status == FlagStatus.CLOSED and flag.closed_on == timezone.localdate()
     assert flag.handled_by == safeguarding_lead
-    events = list(SafeguardingFlagEvent.objects.order_by("at", "pk"))
+    events = list(SafeguardingFlagEvent.objects.order_by("recorded_on", "pk"))
     assert [(e.status, e.note, e.by) for e in events] == [
         ("seen", "Read it", safeguarding_lead),
         ("closed", "<b>Passed</b> to duty team", safeguarding_lead),
     ]
     record_flag_status(flag=flag, status=FlagStatus.ACTED_ON, by=safeguarding_lead)
     flag.refresh_from_db()
-    assert flag.closed_at is None
+    assert flag.closed_on is None
 
 
 # The queue in the admin.
