@@ -8,10 +8,16 @@ Nothing here stores an IP address, a user agent or what someone typed into the e
 account does not exist (people sometimes type their password there).
 """
 
+from functools import partial
+
 from django.contrib.auth import get_user_model, user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models.signals import m2m_changed
 
 from cms.models import StaffEvent
+from cms.roles import SAFEGUARDING_LEADS
+from cms.tasks import tell_safeguarding_leads_who_joined
 
 # A request attribute that says why the session ended, when the site ended it (config/middleware).
 SIGN_OUT_REASON = "staff_sign_out_reason"
@@ -142,6 +148,59 @@ def _on_password_reset(sender, request, user, **kwargs):
     )
 
 
+# Joining the Safeguarding leads opens every disclosure to that person: it is an event of its own,
+# however it happens (the user admin, a shell), and the other leads are told.
+
+
+def _who_did_it() -> str:
+    from allauth.core import context
+
+    request = context.request
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"added by {user.email}"
+    return "added outside the admin"
+
+
+def _leads_changed(instance, action, reverse, pk_set, leads) -> list:
+    """The people whose membership of the Safeguarding leads this m2m_changed signal is about."""
+    if reverse:  # group.user_set changed: `instance` is the group, `pk_set` users
+        if instance.pk != leads.pk:
+            return []
+        if action == "pre_clear":
+            return list(instance.user_set.all())
+        return list(get_user_model().objects.filter(pk__in=pk_set))
+    # user.groups changed: `instance` is the user, `pk_set` groups
+    if action == "pre_clear":
+        return [instance] if instance.groups.filter(pk=leads.pk).exists() else []
+    return [instance] if leads.pk in pk_set else []
+
+
+def _on_roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "pre_clear"}:
+        return
+    leads = Group.objects.filter(name=SAFEGUARDING_LEADS).first()
+    if leads is None:
+        return
+    for user in _leads_changed(instance, action, reverse, pk_set, leads):
+        if action != "post_add":
+            record_staff_event(
+                action="safeguarding-leads.left",
+                description="Left the Safeguarding leads.",
+                user=user,
+            )
+            continue
+        added_by = _who_did_it()
+        record_staff_event(
+            action="safeguarding-leads.joined",
+            description=f"Joined the Safeguarding leads, who read flagged answers ({added_by}).",
+            user=user,
+        )
+        transaction.on_commit(
+            partial(tell_safeguarding_leads_who_joined.enqueue, user_id=user.pk, added_by=added_by)
+        )
+
+
 def connect_signals() -> None:
     """Connect the receivers above; called once from the cms app's ready()."""
     from allauth.account import signals as account_signals
@@ -157,3 +216,6 @@ def connect_signals() -> None:
     mfa_signals.authentication_failed.connect(_on_authentication_failed, dispatch_uid="cms.audit.5")
     account_signals.password_changed.connect(_on_password_changed, dispatch_uid="cms.audit.6")
     account_signals.password_reset.connect(_on_password_reset, dispatch_uid="cms.audit.7")
+    m2m_changed.connect(
+        _on_roles_changed, sender=get_user_model().groups.through, dispatch_uid="cms.audit.roles"
+    )

@@ -6,19 +6,19 @@ The terms and allowed phrases come from the database (LanguageTerm, AllowedPhras
 cache; saving or deleting either clears the cache (see `forget_rules`).
 """
 
-import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import models
-from django.utils.html import strip_tags
 
 from modelcluster.models import get_all_child_relations
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from cms.sanitising import strip_markup
 
 RULES_CACHE_KEY = "cms:language-of-care:rules"
 CONTEXT_WORDS = 6
@@ -69,8 +69,9 @@ def check_language(text: str) -> list[LanguageFinding]:
 
 
 def html_to_text(markup: str) -> str:
-    """Rich text as plain text: Django's strip_tags, with a line break where a block ended."""
-    return html.unescape(strip_tags(BLOCK_END_TAG.sub("\n", markup or "")))
+    """Rich text as plain text, through the site's one sanitiser, with a line break where a block
+    ended."""
+    return strip_markup(BLOCK_END_TAG.sub("\n", markup or ""))
 
 
 def is_checked(model) -> bool:

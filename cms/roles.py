@@ -195,6 +195,21 @@ def role_names(user) -> list[str]:
     return [role for role in ALL_ROLES if role in names]
 
 
+def has_a_role(user) -> bool:
+    """True for someone signed in who may use the admin: in at least one role, or a superuser."""
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def people_who_give_roles() -> list:
+    """Whom to ask for a role: the active Administrators, or the superusers if there are none."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True).order_by("first_name", "email")
+    return list(users.filter(groups__name=ADMINISTRATORS).distinct()) or list(
+        users.filter(is_superuser=True)
+    )
+
+
 def user_requires_mfa(user) -> bool:
     """True for superusers and anyone in a role that can see answers, exports or flags."""
     if not user.is_authenticated:

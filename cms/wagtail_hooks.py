@@ -11,16 +11,16 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.language_of_care import check_object
 from cms.models import ActionCode, AllowedPhrase, Foundation, LanguageTerm, PriorityArea, StaffEvent
+from cms.permission_policies import ReadOnlyPermissionPolicy
 from cms.staff_sessions import staff_session_ends_at
 from cms.views import LanguageOfCareReportView
+from cms.viewsets import ReadOnlyModelViewSet
 
 MAX_FINDINGS_IN_MESSAGE = 8
 
@@ -165,25 +165,10 @@ def register_language_of_care_report_menu_item():
     )
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Nobody adds, changes or deletes audit lines in the admin, not even a superuser."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and super().user_has_permission(user, "view")
-
-    def users_with_any_permission(self, actions, **kwargs):
-        if "view" not in actions:
-            return self.model._default_manager.none()
-        return super().users_with_any_permission(["view"], **kwargs)
-
-
 register_permission_policy(StaffEvent, ReadOnlyPermissionPolicy(StaffEvent))
 
 
-class StaffEventViewSet(ModelViewSet):
+class StaffEventViewSet(ReadOnlyModelViewSet):
     """The staff audit log, for Administrators: sign-ins, failures, 2-step changes, exports."""
 
     model = StaffEvent

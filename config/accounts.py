@@ -3,7 +3,6 @@ and a role that needs 2-step verification cannot switch it off."""
 
 import hashlib
 import hmac
-import ipaddress
 import time
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -11,18 +10,8 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 
 from django.conf import settings
 
+from cms.client_address import client_network
 from cms.roles import user_requires_mfa
-
-
-def _network(ip: str) -> str:
-    """IPv6 users get a whole /64 from their provider: count it once, as allauth does."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return ip
-    if isinstance(address, ipaddress.IPv6Address):
-        return str(ipaddress.IPv6Network(f"{address}/64", strict=False).network_address)
-    return str(address)
 
 
 class StaffAccountAdapter(DefaultAccountAdapter):
@@ -40,9 +29,10 @@ class StaffAccountAdapter(DefaultAccountAdapter):
         return False
 
     def get_client_ip(self, request) -> str:
-        """A keyed hash of the address, so rate-limit counters never hold an IP address."""
-        ip = _network(super().get_client_ip(request))
-        return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:32]
+        """A keyed hash of the client's network (the same one the survey limits count), so
+        rate-limit counters never hold an IP address."""
+        key = settings.SECRET_KEY.encode()
+        return hmac.new(key, client_network(request).encode(), hashlib.sha256).hexdigest()[:32]
 
     def get_http_user_agent(self, request) -> str:
         return ""  # never kept

@@ -12,7 +12,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 
-from cms.roles import user_requires_mfa
+from cms.roles import has_a_role, user_requires_mfa
 from cms.staff_sessions import (
     SESSION_LAST_ACTIVE,
     SESSION_STARTED,
@@ -27,6 +27,20 @@ NOT_ACTIVITY_PREFIXES = ("/admin/editing-sessions/",)
 ACTIVITY_RESOLUTION_SECONDS = 30
 
 ADMIN_PREFIX = "/admin/"
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off, for every response, the browser features the site never uses
+    (settings.PERMISSIONS_POLICY): a page, or anything injected into it, cannot ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -129,4 +143,25 @@ class StaffMFARequiredMiddleware:
                 "2-step verification before you can use the admin.",
             )
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class StaffWithoutRoleMiddleware:
+    """Someone signed in with no role yet is shown a page that says so, instead of the admin.
+
+    Wagtail sends them to the sign-in page, which sends a signed-in person back to the admin: the
+    browser would go round until it gave up.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and request.path != reverse("wagtailadmin_logout")
+            and request.user.is_authenticated
+            and not has_a_role(request.user)
+        ):
+            return redirect("staff_no_role")
         return self.get_response(request)

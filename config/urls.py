@@ -15,6 +15,7 @@ urlpatterns = [
     # never through Wagtail's own sign-in form.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("accounts/session/", views.staff_session, name="staff_session"),
+    path("accounts/no-role/", views.no_role, name="staff_no_role"),
     # The email address is the username: only administrators change it, in the user admin.
     path("accounts/email/", views.not_found),
     path("accounts/", include("allauth.urls")),

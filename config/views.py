@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -51,3 +54,16 @@ def staff_session(request):
 def not_found(request):
     """A path that exists in a package we use but not on this site."""
     raise Http404
+
+
+@never_cache
+@login_required
+def no_role(request):
+    """For someone signed in who has no role yet: who they are, and whom to ask for one."""
+    from cms.roles import has_a_role, people_who_give_roles
+
+    if has_a_role(request.user):
+        return redirect("wagtailadmin_home")
+    return TemplateResponse(
+        request, "account/no_role.html", {"people_who_give_roles": people_who_give_roles()}
+    )

@@ -6,6 +6,7 @@ import logging
 
 from django import forms
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView
@@ -143,10 +144,10 @@ class SafeguardingFlagEditView(generic.EditView):
         return FlagStatusForm
 
     def get_object(self, queryset=None):
-        return (
-            SafeguardingFlag.objects.select_related("response__survey", "handled_by")
-            .prefetch_related("response__answers", "events__by")
-            .get(pk=self.args[0] if self.args else self.kwargs["pk"])
+        flags = SafeguardingFlag.objects.select_related("response__survey", "handled_by")
+        return get_object_or_404(
+            flags.prefetch_related("response__answers", "events__by"),
+            pk=self.args[0] if self.args else self.kwargs["pk"],
         )
 
     def save_instance(self):

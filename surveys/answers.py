@@ -8,7 +8,7 @@ a 0 to 10 scale, the typed text for a text question. An empty list means the que
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from cms.sanitising import strip_markup
+from cms.sanitising import clean_typed_text
 from surveys.questions import RATHER_NOT_SAY, Question, field_name_to_key, is_shown
 
 TAMPERED = (
@@ -57,7 +57,8 @@ def check_answers(
     Refused, with a message: a key the survey does not have or that was not asked, a choice it
     does not offer, a number out of range, text that is too long, an answer to a question whose
     condition is not met, and a required question left empty.
-    Typed text comes back as plain text, all markup stripped.
+    Typed text comes back exactly as typed, but for control characters (see
+    `cms.sanitising.clean_typed_text`): it is escaped wherever it is shown.
     """
     by_key = {question.key: question for question in questions}
     asked = set(by_key) if asked is None else set(asked)
@@ -123,12 +124,10 @@ def _clean_text(question: Question, values: Sequence[str]) -> tuple[list[str], s
         return [], "Write one answer."
     if not values:
         return [], ""
-    raw = values[0]
-    too_long = f"Your answer must be {question.max_length:,} characters or fewer."
-    # Markup can make a short answer look long; but nothing this size is an answer.
-    if len(raw) > 4 * question.max_length:
-        return [], too_long
-    text = strip_markup(raw)
+    text = clean_typed_text(values[0])
     if len(text) > question.max_length:
-        return [], f"{too_long} It has {len(text):,}."
-    return ([text] if text else []), ""
+        return [], (
+            f"Your answer must be {question.max_length:,} characters or fewer. "
+            f"It has {len(text):,}."
+        )
+    return ([text] if text.strip() else []), ""

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 
 class SurveysConfig(AppConfig):
@@ -7,3 +8,17 @@ class SurveysConfig(AppConfig):
     name = "surveys"
     label = "surveys"
     verbose_name = "Surveys"
+
+    def ready(self):
+        from django_tasks.signals import task_finished
+
+        from surveys.models import SafeguardingFlag
+        from surveys.models.safeguarding import refuse_to_delete_open_flags
+        from surveys.tasks import forget_finished_safeguarding_email
+
+        pre_delete.connect(
+            refuse_to_delete_open_flags, sender=SafeguardingFlag, dispatch_uid="keep-open-flags"
+        )
+        task_finished.connect(
+            forget_finished_safeguarding_email, dispatch_uid="forget-safeguarding-email-results"
+        )

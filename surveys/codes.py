@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import uuid
 
 from django.conf import settings
 
@@ -76,3 +77,11 @@ def new_invitation_token() -> str:
 
 def hash_invitation_token(token: str) -> str:
     return hash_secret("invitation", token)
+
+
+def submission_key(submission_id: uuid.UUID) -> uuid.UUID:
+    """What a response keeps of the submission id its answering form carried: a keyed hash of it.
+
+    A form sent again still finds the response it made; but the id itself, which the draft had
+    (and the draft was tied to its invitation), is kept nowhere once the draft is deleted."""
+    return uuid.UUID(hash_secret("submission", str(submission_id))[:32])

@@ -1,7 +1,8 @@
 """Rate limits per client, counted in the cache.
 
-A client is known only by a salted hash of its address (salted with the site's secret and the
-day), kept for the few minutes of the window: no address is stored anywhere.
+A client is its network as `cms.client_address.client_network` finds it through the trusted
+proxies (the same one staff sign-in counts), known only by a salted hash (salted with the site's
+secret and the day), kept for the few minutes of the window: no address is stored anywhere.
 """
 
 import hashlib
@@ -11,9 +12,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from cms.client_address import client_network
+
 
 def _client_hash(request, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_network(request)
     salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
     return hmac.new(salt.encode(), f"{scope}:{address}".encode(), hashlib.sha256).hexdigest()
 

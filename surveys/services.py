@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.sanitising import strip_markup
+from cms.sanitising import clean_typed_text
 from surveys.answers import CheckedAnswers, check_answers
 from surveys.codes import (
     hash_invitation_token,
@@ -20,6 +21,7 @@ from surveys.codes import (
     new_invitation_token,
     new_receipt_code,
     new_resume_code,
+    submission_key,
 )
 from surveys.models import (
     Answer,
@@ -100,9 +102,10 @@ def submit_response(
     A submission id that was used before returns the response it made, unchanged: a repeated
     POST stores nothing new. Refused with `SubmissionRefused` (and nothing stored) when the survey
     is not open, needs an invitation that is missing, used or for another survey, or when any
-    answer fails `surveys.answers.check_answers`. Typed text is stored as plain text. The
-    response records the day it was sent, never the time, and nothing about who sent it; its
-    invitation is marked used and its draft deleted. A typed answer with words from the
+    answer fails `surveys.answers.check_answers`. Typed text is stored as typed. The
+    response records the day it was sent, never the time, and nothing about who sent it (of the
+    submission id, only a keyed hash: see `surveys.codes.submission_key`); its invitation is
+    marked used and its draft deleted. A typed answer with words from the
     safeguarding list raises a flag, and the Safeguarding leads are emailed once it is stored.
     """
     existing = _earlier_submission(submission_id)
@@ -131,10 +134,11 @@ def submit_response(
                 role=invitation.label if invitation else "",
                 answered_with=answered_with,
                 submitted_on=timezone.localdate(),
-                submission_id=submission_id,
+                submission_id=submission_key(submission_id),
             )
     except IntegrityError:
-        return Submission(Response.objects.get(submission_id=submission_id), created=False)
+        existing = Response.objects.get(submission_id=submission_key(submission_id))
+        return Submission(existing, created=False)
 
     rows = Answer.objects.bulk_create(answer_rows(response, survey.question_list, checked.answers))
     _flag_for_safeguarding(response, rows)
@@ -161,7 +165,7 @@ def _flag_for_safeguarding(response: Response, rows: Sequence[Answer]) -> None:
 
 
 def _earlier_submission(submission_id: uuid.UUID) -> Response | None:
-    return Response.objects.filter(submission_id=submission_id).first()
+    return Response.objects.filter(submission_id=submission_key(submission_id)).first()
 
 
 def _usable_invitation(survey: SurveyPage, invitation: Invitation | None) -> Invitation | None:
@@ -302,20 +306,26 @@ def make_invitations(
 
 @transaction.atomic
 def record_flag_status(
-    *, flag: SafeguardingFlag, status: str, note: str = "", by
+    *,
+    flag: SafeguardingFlag,
+    status: str,
+    note: str = "",
+    by,
+    today: datetime.date | None = None,
 ) -> SafeguardingFlagEvent:
-    """Move a flag to `status`, recording who did it, when, and their note. Closing it starts
-    its retention period; opening it again stops it."""
+    """Move a flag to `status`, recording who did it (None: the site itself, as retention does),
+    the day (never the time: it would say when the child answered), and their note. Closing it
+    starts its retention period; opening it again stops it."""
     if status not in FlagStatus.values:
         raise ValueError(f"Unknown flag status {status!r}")
-    now = timezone.now()
+    today = today or timezone.localdate()
     flag.status = status
     flag.handled_by = by
-    flag.handled_at = now
-    flag.closed_at = now if status == FlagStatus.CLOSED else None
-    flag.save(update_fields=["status", "handled_by", "handled_at", "closed_at"])
+    flag.handled_on = today
+    flag.closed_on = today if status == FlagStatus.CLOSED else None
+    flag.save(update_fields=["status", "handled_by", "handled_on", "closed_on"])
     return SafeguardingFlagEvent.objects.create(
-        flag=flag, status=status, note=strip_markup(note), by=by, at=now
+        flag=flag, status=status, note=clean_typed_text(note), by=by, recorded_on=today
     )
 
 
@@ -328,6 +338,10 @@ class RetentionReport:
     drafts: int
     invitations: int
     closed_flags: int
+    # Still open when their typed answer's period ended: closed, never dropped.
+    open_flags_closed: int = 0
+    # Browser sessions past their end, which may still name a draft or an invitation.
+    expired_sessions: int = 0
 
 
 @transaction.atomic
@@ -335,11 +349,15 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     """Delete what has been kept long enough, and nothing else; log the counts only.
 
     - typed answers, `SURVEY_FREE_TEXT_RETENTION_DAYS` after their cycle ended (the rest of
-      the response, with its chosen answers, stays for comparing years);
-    - drafts, `SURVEY_DRAFT_RETENTION_DAYS` after they were last saved (when their resume
-      code stops working);
+      the response, with its chosen answers, stays for comparing years); a safeguarding flag
+      on such an answer that is still open is closed, with the reason in its history, and kept
+      like any closed flag: retention never drops an open flag;
+    - drafts, after the last day their resume code works (`SURVEY_DRAFT_RETENTION_DAYS` after
+      the day they were last saved);
     - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
-    - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed.
+    - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed;
+    - browser sessions once they have ended (Django's `clearsessions`): a respondent's may still
+      name their draft and the invitation they opened.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -347,7 +365,29 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     def days(setting: str) -> datetime.timedelta:
         return datetime.timedelta(days=getattr(settings, setting))
 
+    # Closed flags first, so that a flag this run closes starts its period from today.
+    _, deleted = SafeguardingFlag.objects.filter(
+        status=FlagStatus.CLOSED,
+        closed_on__lte=today - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
+    ).delete()
+    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
+
     free_text_before = today - days("SURVEY_FREE_TEXT_RETENTION_DAYS")
+    open_flags = SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED).filter(
+        response__cycle__ends_on__lt=free_text_before
+    )
+    for flag in open_flags:
+        record_flag_status(
+            flag=flag,
+            status=FlagStatus.CLOSED,
+            note=(
+                "Closed by the retention period: typed answers are deleted "
+                f"{settings.SURVEY_FREE_TEXT_RETENTION_DAYS} days after their survey year ends, "
+                "and this flag was still open. The answer has been deleted."
+            ),
+            by=None,
+            today=today,
+        )
     _, deleted = (
         Answer.objects.exclude(text="")
         .filter(response__cycle__ends_on__lt=free_text_before)
@@ -355,27 +395,28 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     )
     free_text = deleted.get(Answer._meta.label, 0)
     _, deleted = Draft.objects.filter(
-        updated_at__lte=now - days("SURVEY_DRAFT_RETENTION_DAYS")
+        saved_on__lt=today - days("SURVEY_DRAFT_RETENTION_DAYS")
     ).delete()
     drafts = deleted.get(Draft._meta.label, 0)
     _, deleted = Invitation.objects.filter(
         cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
     ).delete()
     invitations = deleted.get(Invitation._meta.label, 0)
-    _, deleted = SafeguardingFlag.objects.filter(
-        status=FlagStatus.CLOSED,
-        closed_at__lte=now - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
-    ).delete()
-    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
+    _, deleted = Session.objects.filter(expire_date__lt=now).delete()
+    expired_sessions = deleted.get(Session._meta.label, 0)
 
-    report = RetentionReport(free_text, drafts, invitations, closed_flags)
+    report = RetentionReport(
+        free_text, drafts, invitations, closed_flags, len(open_flags), expired_sessions
+    )
     logger.info(
-        "Retention applied: deleted %d typed answers, %d drafts, %d invitations and %d closed "
-        "safeguarding flags",
+        "Retention applied: deleted %d typed answers, %d drafts, %d invitations, %d closed "
+        "safeguarding flags and %d expired sessions; closed %d open safeguarding flags",
         report.free_text_answers,
         report.drafts,
         report.invitations,
         report.closed_flags,
+        report.expired_sessions,
+        report.open_flags_closed,
     )
     return report
 

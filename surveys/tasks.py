@@ -1,5 +1,11 @@
 """Background work for the survey engine, through django-tasks: safeguarding emails and the
-daily retention run."""
+daily retention run.
+
+With the database backend (production), each task leaves a result row with the time it was
+queued, started and finished, to the microsecond, and its arguments. A safeguarding email's
+result names the flag, so it is deleted as soon as the task finishes; every other finished
+result goes with the nightly run. No task result outlives a day.
+"""
 
 import dataclasses
 import datetime
@@ -10,11 +16,11 @@ from django_tasks import TaskResultStatus, task
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
 from django.utils import timezone
 
 from cms.roles import SAFEGUARDING_LEADS
+from cms.tasks import email_each
 
 logger = logging.getLogger(__name__)
 
@@ -55,30 +61,50 @@ def notify_safeguarding_leads(flag_id: int) -> int:
         "To keep the answer private, this email does not include it. You will need to sign in.\n"
         f"Flag {flag_id}, raised on {flag.raised_on:%-d %B %Y}.\n"
     )
-    messages = [
-        EmailMessage(
-            subject="A survey answer needs a safeguarding check",
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[recipient],
-        )
-        for recipient in recipients
-    ]
-    get_connection().send_messages(messages)
-    return len(messages)
+    return email_each(
+        recipients=recipients, subject="A survey answer needs a safeguarding check", body=body
+    )
 
 
 RETENTION_TIME_OF_DAY = datetime.time(2, 30)
 
 
+def forget_finished_safeguarding_email(sender, task_result, **kwargs) -> None:
+    """Delete a safeguarding email task's result once it has finished, whether it sent or failed
+    (a failure is logged, and the flag waits in the queue): it names the flag, with the time to
+    the microsecond. Connected to django-tasks' task_finished in surveys.apps."""
+    if task_result.task.module_path != notify_safeguarding_leads.module_path:
+        return
+    if not apps.is_installed("django_tasks_db"):
+        return
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if issubclass(sender, DatabaseBackend):  # other backends keep no result to delete
+        DBTaskResult.objects.filter(pk=task_result.id).delete()
+
+
+def prune_finished_task_results() -> int:
+    """Delete every finished task result, as `prune_db_task_results --min-age-days 0` would:
+    each holds the times it ran to the microsecond, and nothing needs them once logged."""
+    if not apps.is_installed("django_tasks_db"):
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    deleted, _ = DBTaskResult.objects.finished().delete()
+    return deleted
+
+
 @task()
 def apply_retention_daily() -> dict:
-    """Apply the retention periods (services.apply_retention), and queue the next run for
-    tomorrow night. Queued first, so that a failed run is still tried again the next day."""
+    """Apply the retention periods (services.apply_retention), prune finished task results, and
+    queue the next run for tomorrow night. Queued first, so that a failed run is still tried
+    again the next day."""
     from surveys.services import apply_retention
 
     schedule_retention()
-    return dataclasses.asdict(apply_retention())
+    report = dataclasses.asdict(apply_retention())
+    return {**report, "task_results": prune_finished_task_results()}
 
 
 def next_retention_run(now: datetime.datetime | None = None) -> datetime.datetime:

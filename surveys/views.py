@@ -2,7 +2,9 @@
 without JavaScript, and hands every change to `surveys.services`.
 
 Which draft a browser is filling in is kept in its session (`survey_drafts`: survey id to draft
-id); the answers themselves are in the draft, on the server.
+id), with the invitation it opened (`survey_invitations`); the answers themselves are in the
+draft, on the server. Once the answers are sent, the session forgets both, and a session with
+nothing else in it is deleted: nothing left behind leads from an invitation to a response.
 """
 
 import uuid
@@ -17,7 +19,7 @@ from wagtail.models import Page, Site
 from cms.selectors import live_page_url
 from surveys import rate_limits, selectors, services
 from surveys.answers import TAMPERED, CheckedAnswers, answers_from_form, check_answers
-from surveys.codes import format_receipt_code, format_resume_code
+from surveys.codes import format_receipt_code, format_resume_code, submission_key
 from surveys.models import (
     AnsweredWith,
     Draft,
@@ -82,6 +84,24 @@ def _forget_draft(request, survey: SurveyPage) -> None:
         request.session[SESSION_DRAFTS] = drafts
 
 
+# What a session holds besides a respondent's surveys: Django's own note of its expiry.
+SESSION_BOOKKEEPING = {"_session_expiry"}
+
+
+def _forget_survey(request, survey: SurveyPage) -> None:
+    """Forget everything about `survey` in the session: its draft and the invitation opened for
+    it. A session left with nothing else (not a member of staff's) is deleted, and its cookie."""
+    for name in (SESSION_DRAFTS, SESSION_INVITATIONS):
+        remembered = _session_map(request, name)
+        remembered.pop(str(survey.pk), None)
+        if remembered:
+            request.session[name] = remembered
+        else:
+            request.session.pop(name, None)
+    if set(request.session.keys()) <= SESSION_BOOKKEEPING:
+        request.session.flush()
+
+
 def _opened_invitation(request, survey: SurveyPage) -> Invitation | None:
     invitation_id = _session_map(request, SESSION_INVITATIONS).get(str(survey.pk))
     if invitation_id is None:
@@ -137,6 +157,7 @@ def _message(request, page, *, title: str, paragraphs, links=(), status=200, sur
 
 
 def _closed(request, survey: SurveyPage):
+    # 410 Gone: the survey is there, but not for answering now.
     return _message(
         request,
         survey,
@@ -147,6 +168,7 @@ def _closed(request, survey: SurveyPage):
             "Thank you for wanting to have your say.",
         ],
         links=[(survey.index_page.url, "See the surveys that are open")],
+        status=410,
     )
 
 
@@ -279,6 +301,7 @@ def open_invitation(request, survey: SurveyPage, token: str):
                 "Thank you for taking part. If you did not send these answers, please contact "
                 "the person who sent you the invitation.",
             ],
+            status=410,
         )
     if invitation.cycle_id != survey.cycle_id or not survey.is_open():
         return _closed(request, survey)
@@ -321,7 +344,14 @@ def question_step(request, survey: SurveyPage, key: str):
     if not checked.is_valid:
         values = answers.get(key, [])
         return _question_page(
-            request, survey, draft, question, values=values, checked=checked, changing=changing
+            request,
+            survey,
+            draft,
+            question,
+            values=values,
+            checked=checked,
+            changing=changing,
+            status=400,
         )
     services.save_draft_answers(draft=draft, answers=checked.answers, last_question_key=key)
     if action == "save":
@@ -387,7 +417,7 @@ def one_page(request, survey: SurveyPage):
     answers = answers_from_form(request.POST, survey.question_list)
     checked = check_answers(questions=survey.question_list, answers=answers)
     if not checked.is_valid:
-        return _one_page(request, survey, draft, answers, checked=checked)
+        return _one_page(request, survey, draft, answers, checked=checked, status=400)
     if request.POST.get("action") == "save":
         services.save_draft_answers(draft=draft, answers=checked.answers, replace=True)
         return _saved_page(request, survey, draft)
@@ -513,7 +543,7 @@ def _response_for_posted_submission(request):
         submission_id = uuid.UUID(request.POST.get("submission_id", ""))
     except ValueError:
         return None
-    return Response.objects.filter(submission_id=submission_id).only("pk").first()
+    return Response.objects.filter(submission_id=submission_key(submission_id)).only("pk").first()
 
 
 def _send(request, survey, draft, answers, *, answers_page):
@@ -538,22 +568,24 @@ def _send(request, survey, draft, answers, *, answers_page):
             invitation=draft.invitation,
         )
     except services.AnswersRefused as refused:
-        return answers_page(request, survey, draft, answers, checked=refused.checked)
+        return answers_page(request, survey, draft, answers, checked=refused.checked, status=400)
     except services.InvitationAlreadyUsed as refused:
-        _forget_draft(request, survey)
+        _forget_survey(request, survey)
+        # 409 Conflict: sent from another phone or computer first.
         return _message(
             request,
             survey,
             survey=survey,
             title="This invitation has already been used",
             paragraphs=[refused.message],
+            status=409,
         )
     except services.SurveyNotOpen:
         return _closed(request, survey)
     except services.SubmissionRefused as refused:
         checked = CheckedAnswers(general_errors=[refused.message])
         return answers_page(request, survey, draft, answers, checked=checked, status=400)
-    _forget_draft(request, survey)
+    _forget_survey(request, survey)
     return HttpResponseRedirect(survey.step_url("thank_you"))
 
 
@@ -591,7 +623,7 @@ def _saved_page(request, survey: SurveyPage, draft: Draft):
             "page": survey,
             "survey": survey,
             "code": format_resume_code(code),
-            "expires_at": draft.expires_at,
+            "last_day": draft.last_day,
             "resume_url": request.build_absolute_uri(survey.index_page.resume_url),
             "carry_on_url": _first_step_url(survey, draft),
         },

@@ -13,6 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from cms.permission_policies import ReadOnlyPermissionPolicy
+from cms.viewsets import ReadOnlyModelViewSet
 from surveys.admin_views import MakeInvitationsView, SafeguardingFlagEditView
 from surveys.models import Cycle, Invitation, Response, SafeguardingFlag, SafeguardingTerm
 from surveys.permissions import SafeguardingLeadsOnly
@@ -34,7 +36,12 @@ class InvitationIndexView(generic.IndexView):
 
 
 class InvitationViewSet(ModelViewSet):
-    """Invitations are listed here; new ones are made in batches and downloaded as a CSV."""
+    """Invitations are listed here; new ones are made in batches and downloaded as a CSV.
+
+    Whether an invitation has been used is not shown, nor filtered on: everyone who sees this list
+    can make the mail-merge CSV, which names the carer behind each invitation, so it would tell
+    them which carers answered (and, watched over time, when).
+    """
 
     model = Invitation
     index_view_class = InvitationIndexView
@@ -43,8 +50,8 @@ class InvitationViewSet(ModelViewSet):
     icon = "mail"
     menu_label = "Invitations"
     form_fields = ["label"]
-    list_display = ["__str__", "cycle", "label", "created_on", "used"]
-    list_filter = ["cycle", "label", "used"]
+    list_display = ["__str__", "cycle", "label", "created_on"]
+    list_filter = ["cycle", "label"]
     copy_view_enabled = False
 
     @property
@@ -55,8 +62,14 @@ class InvitationViewSet(ModelViewSet):
         )
 
 
-class ResponseViewSet(ModelViewSet):
-    """Responses counted per survey and cycle. Nothing here shows what anyone answered."""
+# A response is what someone sent: nobody makes, changes or deletes one by hand, and deleting one
+# would take its safeguarding flags with it.
+register_permission_policy(Response, ReadOnlyPermissionPolicy(Response))
+
+
+class ResponseViewSet(ReadOnlyModelViewSet):
+    """Responses counted per survey and cycle, read-only: nothing here shows what anyone
+    answered."""
 
     model = Response
     name = "survey_responses"
@@ -65,7 +78,6 @@ class ResponseViewSet(ModelViewSet):
     menu_label = "Responses"
     list_display = ["survey", "cycle", "audience", "age_band", "role", "submitted_on"]
     list_filter = ["cycle", "audience", "theme", "age_band"]
-    form_fields = []
     copy_view_enabled = False
     inspect_view_enabled = False
 
@@ -95,7 +107,7 @@ class SafeguardingFlagViewSet(ModelViewSet):
     icon = "warning"
     menu_label = "Safeguarding flags"
     edit_view_class = SafeguardingFlagEditView
-    list_display = ["__str__", "raised_on", "matched_terms", "status", "handled_at"]
+    list_display = ["__str__", "raised_on", "matched_terms", "status", "handled_on"]
     list_filter = ["status"]
     form_fields = ["status"]
     copy_view_enabled = False

@@ -31,7 +31,9 @@ ALLOWED = "allowed"
 SIGN_IN = "sign in"
 SET_UP_TWO_STEP = "set up 2-step"
 FORBIDDEN = "forbidden"
+NO_ROLE_PAGE = "told they have no role"
 SUPERUSER = "superuser"
+NO_ROLE = "no role"
 EVERY_ROLE = frozenset(ALL_ROLES)
 CONTENT = frozenset({EDITORS, ADMINISTRATORS})
 SURVEY_ADMIN = frozenset({SURVEY_MANAGERS, ADMINISTRATORS})
@@ -44,12 +46,15 @@ class StaffURL:
     name: str
     path: str | Callable[[dict], str]
     allowed: frozenset[str]
+    # Superusers may open it without being in a role that may (not so for safeguarding flags).
+    superusers: bool = True
 
     def resolve(self, context: dict) -> str:
         return self.path(context) if callable(self.path) else self.path
 
 
-# Who may open each staff URL. Superusers may open all of them. Append, don't reorder.
+# Who may open each staff URL. Superusers may open all but the safeguarding flags (docs/roles.md).
+# Append, don't reorder.
 STAFF_URLS = [
     StaffURL("dashboard", "/admin/", EVERY_ROLE),
     StaffURL("account settings", "/admin/account/", EVERY_ROLE),
@@ -81,12 +86,19 @@ STAFF_URLS = [
         "/admin/surveys/safeguarding-words/",
         frozenset({SAFEGUARDING_LEADS, ADMINISTRATORS}),
     ),
-    # Flagged answers are for Safeguarding leads alone (and superusers), not even Administrators.
-    StaffURL("safeguarding flags", "/admin/surveys/safeguarding-flags/", SAFEGUARDING_ONLY),
+    # Flagged answers are for Safeguarding leads alone: not Administrators, not even superusers
+    # unless they are in the group too (joining it is audited, and the other leads are told).
+    StaffURL(
+        "safeguarding flags",
+        "/admin/surveys/safeguarding-flags/",
+        SAFEGUARDING_ONLY,
+        superusers=False,
+    ),
     StaffURL(
         "a safeguarding flag",
         lambda c: f"/admin/surveys/safeguarding-flags/edit/{c['flag'].pk}/",
         SAFEGUARDING_ONLY,
+        superusers=False,
     ),
     # The feedback loop (participation issue): results for those who turn them into action.
     StaffURL("results", "/admin/results/", RESULTS),
@@ -144,6 +156,8 @@ def outcome(response) -> str:
             return SIGN_IN
         if location.startswith(reverse("mfa_activate_totp")):
             return SET_UP_TWO_STEP
+        if location == reverse("staff_no_role"):
+            return NO_ROLE_PAGE
         if location.startswith(reverse("wagtailadmin_home")):
             return FORBIDDEN
         # Someone who already has an authenticator app is sent on from the setup page; anyone
@@ -156,16 +170,20 @@ def outcome(response) -> str:
 def expected(principal: str, two_step: bool, url: StaffURL, path: str) -> str:
     if principal == "anonymous":
         return SIGN_IN
+    if principal == NO_ROLE:
+        # Signed in, but in no role yet: the admin says so, their own sign-in pages still open.
+        return NO_ROLE_PAGE if path.startswith(STAFF_PREFIXES) else ALLOWED
     needs_two_step = principal == SUPERUSER or principal in ROLES_REQUIRING_MFA
     if needs_two_step and not two_step and path.startswith(STAFF_PREFIXES):
         return SET_UP_TWO_STEP
-    if principal == SUPERUSER or principal in url.allowed:
+    if (principal == SUPERUSER and url.superusers) or principal in url.allowed:
         return ALLOWED
     return FORBIDDEN
 
 
 PRINCIPALS = [
     ("anonymous", False),
+    (NO_ROLE, False),
     *((role, True) for role in ALL_ROLES),
     *((role, False) for role in ALL_ROLES),
     (SUPERUSER, True),
@@ -176,13 +194,18 @@ PRINCIPALS = [
 @pytest.mark.parametrize(
     ("principal", "two_step"),
     PRINCIPALS,
-    ids=[p if p == "anonymous" else f"{p} {'with' if t else 'no'} 2-step" for p, t in PRINCIPALS],
+    ids=[
+        p if p in {"anonymous", NO_ROLE} else f"{p} {'with' if t else 'no'} 2-step"
+        for p, t in PRINCIPALS
+    ],
 )
 def test_every_staff_url_answers_each_role_as_it_should(
     client, home_page, make_staff, safeguarding_flag, principal, two_step
 ):
     if principal == SUPERUSER:
         client.force_login(make_staff(superuser=True, two_step=two_step))
+    elif principal == NO_ROLE:
+        client.force_login(make_staff(None, two_step=two_step))
     elif principal != "anonymous":
         client.force_login(make_staff(principal, two_step=two_step))
     context = {

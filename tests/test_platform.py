@@ -139,3 +139,15 @@ def test_sqlite_waits_for_writers_instead_of_failing(settings):
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert database["OPTIONS"]["timeout"] >= 5
     assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+
+
+# Powerful browser features the site never uses, switched off for every page and any frame.
+FEATURES_NEVER_USED = {"camera", "microphone", "geolocation", "payment", "usb", "display-capture"}
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/no-such-page/", "/admin/login/"])
+def test_every_response_turns_off_browser_features_the_site_never_uses(client, home_page, path):
+    policy = client.get(path)["Permissions-Policy"]
+    allowed = dict(part.strip().split("=", 1) for part in policy.split(","))
+    assert FEATURES_NEVER_USED <= set(allowed)
+    assert set(allowed.values()) == {"()"}, "every feature named is allowed for nobody"

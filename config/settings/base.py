@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -183,9 +184,38 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Browser features the site never uses, allowed to nobody (the Permissions-Policy header).
+# Clipboard writing stays: the admin's "copy" buttons use it.
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "local-fonts",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "otp-credentials",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-create",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Database sessions that keep only the day for anyone not signed in (config/sessions.py).
+SESSION_ENGINE = "config.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_AGE = None  # gone when the browser closes: phones and computers are often shared
@@ -217,6 +247,7 @@ MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "config.middleware.StaffSessionTimeoutMiddleware",
     "config.middleware.StaffMFARequiredMiddleware",
+    "config.middleware.StaffWithoutRoleMiddleware",
 ]
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
@@ -257,7 +288,10 @@ ACCOUNT_FORMS = {
     "change_password": "config.forms.StaffChangePasswordForm",
     "reauthenticate": "config.forms.StaffReauthenticateForm",
 }
-ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# How many proxies (load balancers) stand in front of the site and add to X-Forwarded-For: every
+# rate limit finds the client through them (cms.client_address.client_network).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 MFA_ADAPTER = "config.accounts.StaffMFAAdapter"
 MFA_FORMS = {

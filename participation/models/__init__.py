@@ -8,7 +8,6 @@ from participation.models.entries import (
     FeedbackEntry,
     FeedbackUpdate,
     Indicator,
-    Results,
 )
 from participation.models.pages import FeedbackLoopPage, ResultsSummaryPage
 
@@ -21,6 +20,5 @@ __all__ = [
     "FeedbackLoopPage",
     "FeedbackUpdate",
     "Indicator",
-    "Results",
     "ResultsSummaryPage",
 ]

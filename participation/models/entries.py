@@ -261,6 +261,13 @@ class Indicator(models.Model):
 
     class Meta:
         ordering = ["action_code__priority_area__order", "action_code__number", "order", "pk"]
+        # The permissions to see results, read typed answers and export raw responses belong to
+        # no one table; they live here, with the app's other results model (docs/roles.md).
+        permissions = [
+            ("view_results", "Can see survey results (small numbers hidden)"),
+            ("read_typed_answers", "Can read typed answers"),
+            ("export_responses", "Can export raw responses"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["action_code", "name"], name="indicator_name_per_code")
         ]
@@ -301,20 +308,3 @@ AUDIENCE_NOUNS = {
     Audience.STAFF: "staff",
     Audience.FAMILIES: "families",
 }
-
-
-class Results(models.Model):
-    """Not a table: the permissions to see survey results, to read typed answers and to export
-    raw responses, given to roles in a migration (see docs/roles.md)."""
-
-    class Meta:
-        managed = False
-        default_permissions = ()
-        permissions = [
-            ("view_results", "Can see survey results (small numbers hidden)"),
-            ("read_typed_answers", "Can read typed answers"),
-            ("export_responses", "Can export raw responses"),
-        ]
-
-    def __str__(self):
-        return "Survey results"

@@ -53,6 +53,8 @@ class Invitation(models.Model):
     created_on = models.DateField(default=timezone.localdate, editable=False)
     used = models.BooleanField(default=False, editable=False)
 
+    wagtail_reference_index_ignore = True  # see Response
+
     class Meta:
         ordering = ["-created_on", "pk"]
 
@@ -65,7 +67,8 @@ class Draft(models.Model):
     """Answers so far, kept on the server after each page until they are sent.
 
     Found again by the browser's session, or by a short resume code of which only a hash is
-    kept. Deleted by the retention job `SURVEY_DRAFT_RETENTION_DAYS` after it was last saved.
+    kept. Keeps the day it was last saved, never the time; its resume code works until the end
+    of the day `SURVEY_DRAFT_RETENTION_DAYS` later, and the retention job deletes it after that.
     """
 
     survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="+")
@@ -81,17 +84,20 @@ class Draft(models.Model):
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
     last_question_key = models.CharField(max_length=50, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    saved_on = models.DateField(auto_now=True)
+
+    wagtail_reference_index_ignore = True  # see Response
 
     def __str__(self):
         return f"Draft {self.pk}"
 
     @property
-    def expires_at(self) -> datetime.datetime:
-        return self.updated_at + datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS)
+    def last_day(self) -> datetime.date:
+        """The last day its resume code works."""
+        return self.saved_on + datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS)
 
-    def is_expired(self, now: datetime.datetime | None = None) -> bool:
-        return (now or timezone.now()) >= self.expires_at
+    def is_expired(self, today: datetime.date | None = None) -> bool:
+        return (today or timezone.localdate()) > self.last_day
 
 
 class Response(models.Model):
@@ -108,10 +114,16 @@ class Response(models.Model):
     role = models.CharField(max_length=20, choices=CarerRole.choices, blank=True)
     answered_with = models.CharField(max_length=20, choices=AnsweredWith.choices, blank=True)
     submitted_on = models.DateField()
+    # A keyed hash of the id the answering form carried (surveys.codes.submission_key), never
+    # the id itself: the draft had that, and the draft was tied to its invitation.
     submission_id = models.UUIDField(unique=True, editable=False)
     # Made up by the demo command so that the results pages have something to show; never set
     # for a real answer, and never made outside the demo command.
     demo = models.BooleanField(default=False, editable=False)
+
+    # Never in Wagtail's reference index: on every save its background task would store this
+    # record's id with the time to the microsecond, beside the ids of the others saved with it.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
@@ -126,7 +138,8 @@ class Answer(models.Model):
     results are counted with SQL by question key, not by looping over JSON.
 
     `choice` holds the value chosen (also for scales), `number` the score where the scale has one
-    (1 to 5 for faces and agreement, 0 to 10), `text` a typed answer, stored as plain text.
+    (1 to 5 for faces and agreement, 0 to 10), `text` a typed answer, stored exactly as typed
+    (control characters aside) and escaped wherever it is shown.
     """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
@@ -134,6 +147,8 @@ class Answer(models.Model):
     choice = models.CharField(max_length=50, blank=True)
     number = models.SmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+
+    wagtail_reference_index_ignore = True  # see Response
 
     class Meta:
         indexes = [

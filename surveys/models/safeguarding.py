@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -13,7 +14,9 @@ class SafeguardingTerm(models.Model):
     phrase = models.CharField(
         max_length=100,
         unique=True,
-        help_text="Matched as whole words, ignoring capitals: “hurt me” matches “He hurt me”.",
+        help_text="Matched as whole words, as children type them: “hurts me” also matches “he "
+        "HURTS me”, “hurting me” and “h u r t s me”; “kill myself” matches “kill my self” and "
+        "“kill myslef”. Add other words for the same thing, not other spellings.",
     )
     active = models.BooleanField(default=True, help_text="Switch off instead of deleting.")
 
@@ -56,12 +59,15 @@ class SafeguardingFlag(models.Model):
         blank=True,
         related_name="+",
     )
-    handled_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    # Days, not times: a time of day kept with a flag would say when a child answered.
+    handled_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True  # see Response
 
     class Meta:
         ordering = ["-raised_on", "-pk"]
-        indexes = [models.Index(fields=["status", "closed_at"], name="flag_status_closed")]
+        indexes = [models.Index(fields=["status", "closed_on"], name="flag_status_closed_on")]
 
     def __str__(self):
         return f"Flag {self.pk}: {self.question_key} ({self.get_status_display()})"
@@ -76,7 +82,7 @@ class SafeguardingFlag(models.Model):
 
 
 class SafeguardingFlagEvent(models.Model):
-    """Each status change on a flag, with who made it, when, and their note."""
+    """Each status change on a flag, with who made it, the day, and their note."""
 
     flag = models.ForeignKey(SafeguardingFlag, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=20, choices=FlagStatus.choices)
@@ -84,10 +90,23 @@ class SafeguardingFlagEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    at = models.DateTimeField(default=timezone.now)
+    recorded_on = models.DateField(default=timezone.localdate)
+
+    wagtail_reference_index_ignore = True  # see Response
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = ["-recorded_on", "-pk"]
 
     def __str__(self):
-        return f"{self.get_status_display()} by {self.by} at {self.at:%-d %B %Y %H:%M}"
+        return f"{self.get_status_display()} by {self.by} on {self.recorded_on:%-d %B %Y}"
+
+
+def refuse_to_delete_open_flags(sender, instance: SafeguardingFlag, **kwargs) -> None:
+    """A flag a Safeguarding lead has not closed is never deleted: not by itself, not in a
+    queryset, not with its response. Connected to pre_delete, which every path sends; the
+    error undoes the whole transaction that tried, so nothing else it deleted is lost either."""
+    if instance.status != FlagStatus.CLOSED:
+        raise ProtectedError(
+            f"{instance} is still open: a Safeguarding lead must close it before it can go.",
+            {instance},
+        )

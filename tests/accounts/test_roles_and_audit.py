@@ -105,3 +105,44 @@ def test_docs_describe_every_role():
     for role in ALL_ROLES:
         assert f"| {role} |" in roles_doc, role
     assert "record_staff_event" in roles_doc
+
+
+def test_joining_the_safeguarding_leads_is_audited_and_the_other_leads_are_told(
+    client, home_page, make_staff, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.urls import reverse
+
+    from cms.roles import SAFEGUARDING_LEADS
+
+    make_staff(SAFEGUARDING_LEADS, email="sam.lead@clacks.example")
+    administrator = make_staff(ADMINISTRATORS, email="chris.admin@clacks.example")
+    client.force_login(administrator)
+    leads = Group.objects.get(name=SAFEGUARDING_LEADS)
+    mail.outbox.clear()
+    # An Administrator adds themselves to the Safeguarding leads, to read the disclosures.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailusers_users:edit", args=[administrator.pk]),
+            {
+                "email": administrator.email,
+                "first_name": "Chris",
+                "last_name": "Admin",
+                "groups": [Group.objects.get(name=ADMINISTRATORS).pk, leads.pk],
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    joined = StaffEvent.objects.get(action="safeguarding-leads.joined", user=administrator)
+    assert "added by chris.admin@clacks.example" in joined.description
+    (told,) = mail.outbox
+    assert told.to == ["sam.lead@clacks.example"]
+    assert "Chris Admin (chris.admin@clacks.example)" in told.body
+    assert "added by chris.admin@clacks.example" in told.body
+
+    # However someone is added or removed (here, in code), it is recorded.
+    analyst = make_staff(ANALYSTS)
+    with django_capture_on_commit_callbacks(execute=True):
+        leads.user_set.add(analyst)
+        analyst.groups.remove(leads)
+    actions = StaffEvent.objects.filter(user=analyst).values_list("action", flat=True)
+    assert {"safeguarding-leads.joined", "safeguarding-leads.left"} <= set(actions)

@@ -130,3 +130,31 @@ def test_signing_out_from_the_admin_menu_goes_to_our_sign_in_page(client, home_p
     assert response["Location"] == reverse("account_login")
     assert client.get("/admin/")["Location"].startswith(reverse("account_login"))
     assert StaffEvent.objects.filter(action="sign-out", user=editor).exists()
+
+
+def test_someone_signed_in_with_no_role_is_told_so_and_whom_to_ask(client, home_page, make_staff):
+    from cms.roles import ADMINISTRATORS
+
+    administrator = make_staff(ADMINISTRATORS, email="chris.admin@clacks.example")
+    administrator.first_name, administrator.last_name = "Chris", "Admin"
+    administrator.save()
+    make_staff(two_step=False, email="new.starter@clacks.example")
+    client.post(
+        reverse("account_login"), {"login": "new.starter@clacks.example", "password": PASSWORD}
+    )
+    # Once bounced between the admin and the sign-in page until the browser gave up.
+    for path in ("/admin/", "/admin/pages/", reverse("account_login") + "?next=/admin/"):
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        assert response.redirect_chain[-1][0] == reverse("staff_no_role"), path
+    html = response.content.decode()
+    assert "You do not have a role yet" in html
+    assert "new.starter@clacks.example" in html
+    assert "Chris Admin" in html and 'href="mailto:chris.admin@clacks.example"' in html
+    assert reverse("account_logout") in html
+
+
+def test_the_no_role_page_is_only_for_people_without_a_role(client, home_page, make_staff):
+    assert client.get(reverse("staff_no_role"))["Location"].startswith(reverse("account_login"))
+    client.force_login(make_staff(EDITORS, two_step=False))
+    assert client.get(reverse("staff_no_role"))["Location"] == reverse("wagtailadmin_home")

@@ -35,3 +35,28 @@ def test_bleach_is_imported_by_one_module_only():
         if re.search(r"^\s*(import bleach|from bleach)", path.read_text(), re.MULTILINE)
     ]
     assert importers == ["cms/sanitising.py"]
+
+
+def test_markup_hidden_under_any_number_of_entities_is_still_stripped():
+    # The sanitiser once stopped after five passes: nine layers still came through as a tag.
+    nested = "<script>alert(1)</script>Hi"
+    for _ in range(9):
+        nested = nested.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert strip_markup(nested) == "alert(1)Hi"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("my worker said <not allowed> again", "my worker said <not allowed> again"),
+        ("fish &amp; chips", "fish &amp; chips"),
+        ("<b>Hopeful</b>", "<b>Hopeful</b>"),
+        ("  spaces kept  ", "  spaces kept  "),
+        ("one\r\ntwo\rthree", "one\ntwo\nthree"),
+        ("nul\x00 and bell\x07 gone", "nul and bell gone"),
+    ],
+)
+def test_typed_text_is_kept_exactly_as_typed_but_for_control_characters(typed, kept):
+    from cms.sanitising import clean_typed_text
+
+    assert clean_typed_text(typed) == kept

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from cms.services import PROMISE_PLAN_FILE, load_promise_plan
+from surveys.models import Audience, Layout
 from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
 
 
@@ -46,6 +47,19 @@ def survey(survey_index, cycle):
     return SurveyPageFactory(
         parent=survey_index, title="Your voice (12 to 18)", slug="your-voice-12-18", cycle=cycle
     )
+
+
+@pytest.fixture
+def carers_survey(survey):
+    """The carers' evaluation: one page, by invitation only."""
+    survey.title = "Feeling supported"
+    survey.audience = Audience.CARERS
+    survey.age_band = ""
+    survey.layout = Layout.ONE_PAGE
+    survey.requires_invitation = True
+    survey.asks_who_is_helping = False
+    survey.save_revision().publish()
+    return survey
 
 
 @pytest.fixture

@@ -25,3 +25,31 @@ def send(client, survey, **extra):
     draft = current_draft(client, survey)
     data = {"action": "send", "submission_id": str(draft.submission_id), "website": "", **extra}
     return client.post(f"{survey.url}check/", data), draft
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_queued_tasks() -> int:
+    """Do what `manage.py db_worker` does for every task that is ready now; return how many ran.
+
+    For tests run with `override_settings(TASKS=DATABASE_TASKS)`, as production queues tasks."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+    return ran

@@ -6,7 +6,9 @@ import re
 import pytest
 
 from django.test import Client
+from django.utils.html import escape
 
+from surveys.codes import submission_key
 from surveys.models import Answer, Draft, Layout, ReceiptCode, Response
 from tests.surveys.helpers import answer, current_draft, send, start
 
@@ -126,7 +128,7 @@ def test_a_condition_decides_whether_a_question_is_asked(client, survey):
 def test_a_bad_answer_comes_back_with_the_error_first_and_beside_the_question(client, survey):
     start(client, survey)
     response = answer(client, survey, "one-word", "x" * 501)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert _title(response).startswith("Error: One word for how you feel today")
     html = _main(response)
     summary = html.index("ds_error-summary")
@@ -200,7 +202,8 @@ def test_the_last_question_leads_to_check_your_answers(client, survey):
     assert "Check your answers" in html
     assert "Happy" in html and "Not sure" in html and "Skipped" in html
     assert "<li>Phone calls</li>" in html and "<li>Video calls</li>" in html
-    assert "Hopeful" in html and "&lt;b&gt;" not in html and "<b>Hopeful" not in html
+    # Kept as typed, and escaped: never a tag.
+    assert "&lt;b&gt;Hopeful&lt;/b&gt;" in html and "<b>Hopeful" not in html
     assert f'href="{survey.url}question/feel-safe/?change=1"' in html
     assert "Send my answers" in html
 
@@ -230,9 +233,10 @@ def test_sending_stores_the_response_and_says_thank_you(client, survey, feedback
     response, draft = send(client, survey)
     assert response["Location"] == f"{survey.url}thank-you/"
     stored = Response.objects.get()
-    assert stored.submission_id == draft.submission_id
+    # Only a keyed hash of the draft's submission id: the id itself is kept nowhere.
+    assert stored.submission_id == submission_key(draft.submission_id) != draft.submission_id
     assert stored.answered_with == "on_my_own"
-    assert Answer.objects.get(question_key="one-word").text == "Hopeful"
+    assert Answer.objects.get(question_key="one-word").text == "<b>Hopeful</b>"
     assert not Draft.objects.exists()
     assert str(survey.pk) not in client.session.get("survey_drafts", {})
     thank_you = client.get(response["Location"])
@@ -317,7 +321,7 @@ def test_a_required_question_left_empty_is_flagged_on_check_your_answers(client,
     draft.save()
     response, _ = send(client, survey)
     html = _main(response)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert f'href="{survey.url}question/has-brothers-sisters/?change=1">Choose an answer.' in html
     assert not Response.objects.exists()
 
@@ -433,7 +437,7 @@ def test_a_one_page_survey_with_errors_comes_back_with_every_answer(client, one_
             "q-anything-else": "Keep this text",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert _title(response).startswith("Error:")
     html = _main(response)
     assert '<a href="#q-see-brothers-sisters">This question is only for people who answered' in html
@@ -460,3 +464,92 @@ def test_a_one_page_survey_sent_twice_stores_one_response(client, one_page_surve
 def test_a_draft_is_remembered_only_until_the_browser_closes(client, survey):
     start(client, survey)
     assert client.session.get_expire_at_browser_close()
+
+
+# Bad input: 400 (409 or 410 where that fits) with the same friendly page, and nothing already
+# saved is lost.
+
+
+@pytest.mark.parametrize(
+    ("key", "posted", "message"),
+    [
+        ("listened-to", {"q-listened-to": "ecstatic"}, "Choose one of the answers shown."),
+        ("understand-plan", {"q-understand-plan": "11"}, "Choose a number from 0 to 10"),
+        ("understand-plan", {"q-understand-plan": "-1"}, "Choose a number from 0 to 10"),
+        ("one-word", {"q-one-word": "x" * 501}, "500 characters or fewer"),
+        ("anything-else", {"q-anything-else": "x" * 30000}, "5,000 characters or fewer"),
+        (
+            "listened-to",
+            {"q-listened-to": "happy", "q-what-is-your-name": "Sam"},
+            "Something in this form was not one of our questions",
+        ),
+    ],
+)
+def test_a_bad_answer_answers_400_and_keeps_what_was_saved(client, survey, key, posted, message):
+    start(client, survey)
+    answer(client, survey, "feel-safe", "agree")
+    response = client.post(f"{survey.url}question/{key}/", {"action": "next", **posted})
+    assert response.status_code == 400
+    assert message in _main(response) and "Hide this page" in response.content.decode()
+    assert current_draft(client, survey).answers == {"feel-safe": ["agree"]}
+
+
+def test_bad_answers_on_one_page_answer_400_and_keep_what_was_saved(client, one_page_survey):
+    survey = one_page_survey
+    start(client, survey)
+    client.post(f"{survey.url}answers/", {"action": "save", "q-feel-safe": "agree"})
+    draft = current_draft(client, survey)
+    saved = dict(draft.answers)
+    assert saved["feel-safe"] == ["agree"]
+    for posted in ({"q-understand-plan": "12"}, {"q-what-is-your-name": "Sam"}):
+        response = client.post(
+            f"{survey.url}answers/",
+            {"action": "send", "submission_id": str(draft.submission_id), **posted},
+        )
+        assert response.status_code == 400, posted
+    assert current_draft(client, survey).answers == saved
+    assert not Response.objects.exists()
+
+
+def test_a_closed_survey_answers_410_on_every_step(client, survey):
+    start(client, survey)
+    answer(client, survey, "listened-to", "happy")
+    survey.closes_on = survey.cycle.starts_on
+    survey.save_revision().publish()
+    for path in ("", "question/listened-to/", "check/"):
+        assert client.get(f"{survey.url}{path}").status_code == 410, path
+    response = answer(client, survey, "know-advocate", "yes")
+    assert response.status_code == 410 and "is closed" in _main(response)
+    response, draft = send(client, survey)
+    assert response.status_code == 410
+    assert Draft.objects.get(pk=draft.pk).answers == {"listened-to": ["happy"]}
+
+
+def test_a_body_too_large_to_read_gets_a_friendly_400_and_keeps_what_was_saved(
+    client, survey, settings
+):
+    start(client, survey)
+    answer(client, survey, "feel-safe", "agree")
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = client.post(
+        f"{survey.url}question/anything-else/", {"action": "next", "q-anything-else": "x" * 20_000}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Sorry, we could not read what was sent" in html
+    assert "Hide this page" in html and "0800 1111" in html
+    assert "anything you had already saved is still safe" in html
+    assert current_draft(client, survey).answers == {"feel-safe": ["agree"]}
+
+
+@pytest.mark.parametrize(
+    "typed", ["my worker said <not allowed> again", "fish &amp; chips", "I <3 my <b>gran</b>"]
+)
+def test_what_is_typed_is_kept_and_shown_back_exactly(client, survey, typed):
+    start(client, survey)
+    answer(client, survey, "anything-else", typed)
+    assert current_draft(client, survey).answers["anything-else"] == [typed]
+    html = _main(client.get(f"{survey.url}check/"))
+    assert f'<q class="ds_summary-list__answer">{escape(typed)}</q>' in html
+    send(client, survey)
+    assert Answer.objects.get(question_key="anything-else").text == typed

@@ -10,7 +10,7 @@ from django.test import Client
 
 from cms import roles
 from surveys.codes import hash_invitation_token
-from surveys.models import Invitation, Layout, Response
+from surveys.models import Invitation, Response
 from surveys.services import make_invitations
 from tests.surveys.helpers import current_draft
 
@@ -20,18 +20,6 @@ pytestmark = pytest.mark.django_db
 def _main(response) -> str:
     html = response.content.decode()
     return html[html.index("<main") : html.index("</main>")]
-
-
-@pytest.fixture
-def carers_survey(survey):
-    survey.title = "Feeling supported"
-    survey.audience = "carers"
-    survey.age_band = ""
-    survey.layout = Layout.ONE_PAGE
-    survey.requires_invitation = True
-    survey.asks_who_is_helping = False
-    survey.save_revision().publish()
-    return survey
 
 
 def _link(survey, token):

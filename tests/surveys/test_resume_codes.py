@@ -72,7 +72,7 @@ def test_an_empty_code_asks_for_one(client, survey):
 def test_an_expired_code_says_so(client, survey):
     start(client, survey)
     _, code = _save(client, survey)
-    Draft.objects.update(updated_at=timezone.now() - datetime.timedelta(days=31))
+    Draft.objects.update(saved_on=timezone.localdate() - datetime.timedelta(days=31))
     response = Client().post("/surveys/resume/", {"code": code})
     assert response.status_code == 400
     assert "That code has expired" in _main(response)
@@ -139,3 +139,38 @@ def test_the_resume_page_explains_the_code(client, survey_index):
 )
 def test_codes_are_read_kindly(typed, code):
     assert normalise_resume_code(typed) == code
+
+
+# Behind the load balancer every request comes from its address; the client's is in
+# X-Forwarded-For, as the trusted proxies saw it.
+LOAD_BALANCER = {"REMOTE_ADDR": "10.0.0.5"}
+
+
+def _guess(client, forwarded_for):
+    return client.post(
+        "/surveys/resume/",
+        {"code": "ABCD2345"},
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+        **LOAD_BALANCER,
+    )
+
+
+def test_behind_the_load_balancer_one_client_cannot_block_everyone(client, survey, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.SURVEY_RATE_LIMITS = {**settings.SURVEY_RATE_LIMITS, "resume": (3, 600)}
+    for _ in range(3):
+        assert _guess(client, "203.0.113.9").status_code == 400
+    assert _guess(client, "203.0.113.9").status_code == 429
+    # Making up an address in front of the real one does not escape the limit...
+    assert _guess(client, "198.51.100.1, 203.0.113.9").status_code == 429
+    # ...and someone else behind the same load balancer carries on.
+    assert _guess(Client(), "198.51.100.77").status_code == 400
+
+
+def test_ipv6_clients_are_counted_by_their_64_network(client, survey, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.SURVEY_RATE_LIMITS = {**settings.SURVEY_RATE_LIMITS, "resume": (2, 600)}
+    assert _guess(client, "2001:db8:1:2::1").status_code == 400
+    assert _guess(client, "2001:db8:1:2:ffff::9").status_code == 400
+    assert _guess(client, "2001:db8:1:2:abcd::3").status_code == 429
+    assert _guess(client, "2001:db8:1:3::1").status_code == 400

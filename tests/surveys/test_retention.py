@@ -64,14 +64,14 @@ def test_typed_answers_of_a_later_cycle_stay(response, survey):
     assert apply_retention(now=_at(response.cycle.ends_on + 400 * DAY)).free_text_answers == 0
 
 
-def test_drafts_go_30_days_after_they_were_last_saved(survey):
+def test_drafts_go_after_the_30th_day_after_they_were_last_saved(survey):
     draft = Draft.objects.create(survey=survey, answers={"one-word": ["fine"]})
     fresh = Draft.objects.create(survey=survey)
-    Draft.objects.filter(pk=fresh.pk).update(updated_at=draft.updated_at + DAY)
-    assert (
-        apply_retention(now=draft.updated_at + 30 * DAY - datetime.timedelta(minutes=1)).drafts == 0
-    )
-    assert apply_retention(now=draft.updated_at + 30 * DAY).drafts == 1
+    Draft.objects.filter(pk=fresh.pk).update(saved_on=draft.saved_on + DAY)
+    # The resume code works until the end of the 30th day; the draft goes the night after.
+    assert draft.last_day == draft.saved_on + 30 * DAY
+    assert apply_retention(now=_at(draft.last_day, hour=23)).drafts == 0
+    assert apply_retention(now=_at(draft.last_day + DAY, hour=2)).drafts == 1
     assert list(Draft.objects.all()) == [fresh]
 
 
@@ -94,15 +94,15 @@ def test_closed_flags_go_a_year_after_closing_and_open_ones_stay(response, djang
     from surveys.services import record_flag_status
 
     record_flag_status(flag=closed, status=FlagStatus.CLOSED, note="Done", by=lead)
-    closed_at = SafeguardingFlag.objects.get(pk=closed.pk).closed_at
-    assert (
-        apply_retention(now=closed_at + 365 * DAY - datetime.timedelta(minutes=1)).closed_flags == 0
-    )
-    assert apply_retention(now=closed_at + 365 * DAY).closed_flags == 1
+    closed_on = SafeguardingFlag.objects.get(pk=closed.pk).closed_on
+    assert apply_retention(now=_at(closed_on + 364 * DAY, hour=23)).closed_flags == 0
+    assert apply_retention(now=_at(closed_on + 365 * DAY, hour=2)).closed_flags == 1
     assert list(SafeguardingFlag.objects.all()) == [still_open]
     assert not SafeguardingFlagEvent.objects.exists()
-    # Years later, a flag nobody closed is still there.
-    assert apply_retention(now=closed_at + 3000 * DAY).closed_flags == 0
+    # Years later, a flag nobody closed is still there: closed by retention, never dropped.
+    report = apply_retention(now=_at(closed_on + 3000 * DAY))
+    assert (report.closed_flags, report.open_flags_closed) == (0, 1)
+    assert SafeguardingFlag.objects.get().status == FlagStatus.CLOSED
 
 
 def test_the_periods_are_settings(response, settings):
@@ -114,8 +114,8 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
     with caplog.at_level(logging.INFO, logger="surveys.services"):
         apply_retention(now=_at(response.cycle.ends_on + 400 * DAY))
     assert caplog.messages == [
-        "Retention applied: deleted 1 typed answers, 0 drafts, 0 invitations and 0 closed "
-        "safeguarding flags"
+        "Retention applied: deleted 1 typed answers, 0 drafts, 0 invitations, 0 closed "
+        "safeguarding flags and 0 expired sessions; closed 1 open safeguarding flags"
     ]
     assert "not safe" not in caplog.text
 
@@ -123,19 +123,23 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
 def test_the_command_applies_retention_and_prints_counts(response, capsys):
     call_command("apply_retention")
     assert (
-        "Deleted 0 typed answers, 0 drafts, 0 invitations and 0 closed" in capsys.readouterr().out
+        "Deleted 0 typed answers, 0 drafts, 0 invitations, 0 closed safeguarding flags and 0 "
+        "expired sessions" in capsys.readouterr().out
     )
 
 
 def test_the_daily_task_applies_retention(response):
     Draft.objects.create(survey=response.survey)
-    Draft.objects.update(updated_at=timezone.now() - 31 * DAY)
+    Draft.objects.update(saved_on=timezone.localdate() - 31 * DAY)
     result = apply_retention_daily.enqueue()
     assert result.return_value == {
         "free_text_answers": 0,
         "drafts": 1,
         "invitations": 0,
         "closed_flags": 0,
+        "open_flags_closed": 0,
+        "expired_sessions": 0,
+        "task_results": 0,
     }
 
 
@@ -180,3 +184,50 @@ def test_the_command_schedules_the_daily_run(capsys):
     assert "Daily retention queued, first run at" in capsys.readouterr().out
     call_command("apply_retention", "--schedule")
     assert "Not queued: a run is already queued" in capsys.readouterr().out
+
+
+def test_retention_closes_an_open_flag_rather_than_drop_it(response):
+    flag = SafeguardingFlag.objects.get(response=response)
+    report = apply_retention(now=_at(response.cycle.ends_on + 366 * DAY))
+    assert report.free_text_answers == 1 and report.open_flags_closed == 1
+    flag.refresh_from_db()
+    # Kept, closed, with the reason in its history, for the closed-flag period.
+    assert flag.status == FlagStatus.CLOSED
+    (event,) = flag.events.all()
+    assert (event.status, event.by) == (FlagStatus.CLOSED, None)
+    assert event.note.startswith("Closed by the retention period")
+    assert apply_retention(now=_at(response.cycle.ends_on + 366 * DAY)).open_flags_closed == 0
+
+
+def test_expired_sessions_go_with_the_nightly_run(client, survey):
+    from django.contrib.sessions.models import Session
+
+    from tests.surveys.helpers import start
+
+    start(client, survey)  # a browser's session, holding its draft
+    (session,) = Session.objects.all()
+    assert apply_retention(now=session.expire_date - DAY).expired_sessions == 0
+    assert apply_retention(now=session.expire_date + DAY).expired_sessions == 1
+    assert not Session.objects.exists()
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_the_nightly_run_prunes_finished_task_results(make_staff):
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.tasks import tell_safeguarding_leads_who_joined
+    from tests.surveys.helpers import run_queued_tasks
+
+    joined = make_staff()
+    tell_safeguarding_leads_who_joined.enqueue(user_id=joined.pk, added_by="added by a test")
+    run_queued_tasks()
+    schedule_retention()
+    DBTaskResult.objects.filter(task_path=apply_retention_daily.module_path).update(
+        run_after=timezone.now()
+    )
+    run_queued_tasks()  # the nightly run, which queues tomorrow's
+    kept = set(DBTaskResult.objects.values_list("task_path", "status"))
+    assert kept == {
+        (apply_retention_daily.module_path, "SUCCESSFUL"),  # tonight's, counts only, till tomorrow
+        (apply_retention_daily.module_path, "READY"),
+    }

@@ -7,12 +7,14 @@ import pytest
 
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.utils import timezone
 
 from cms import roles
 from surveys.models import FlagStatus, SafeguardingFlag, SafeguardingFlagEvent, SafeguardingTerm
 from surveys.safeguarding import matching_phrases
 from surveys.services import record_flag_status, submit_response
 from surveys.tasks import notify_safeguarding_leads
+from tests.surveys.safeguarding_corpus import MUST_FLAG, MUST_NOT_FLAG
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +27,11 @@ DISCLOSURE = "Sometimes he hurt me when nobody is around. I’m scared to go hom
         ("He HURT   me", ["hurt me"]),
         ("I don’t want to live here any more", ["don't want to live"]),
         ("I feel unsafe", ["unsafe"]),
-        ("self harm and self-harm", ["self-harm", "self harm"]),
+        # One name for phrases that read the same.
+        ("self harm and self-harm", ["self-harm"]),
         ("The shirt media was fun", []),
         ("I hurt my knee", []),
-        ("abusing is bad, abused", ["abused", "abusing"]),
+        ("abusing is bad, abused", ["abused"]),
         ("", []),
     ],
 )
@@ -44,6 +47,61 @@ def test_phrases_match_as_whole_words_ignoring_capitals(text, found):
         "abuse",
     ]
     assert matching_phrases(text, phrases) == found
+
+
+def test_the_list_flags_how_children_write_and_lets_ordinary_answers_be(capsys):
+    """The seeded list, matched as the site matches it, against the corpus in
+    tests/surveys/safeguarding_corpus.py: at least 100 phrasings that must flag, and 100 ordinary
+    answers that must not."""
+    phrases = list(SafeguardingTerm.objects.filter(active=True).values_list("phrase", flat=True))
+    assert len(MUST_FLAG) >= 100 and len(MUST_NOT_FLAG) >= 100
+    missed = [text for text in MUST_FLAG if not matching_phrases(text, phrases)]
+    wrongly_flagged = {
+        text: found for text in MUST_NOT_FLAG if (found := matching_phrases(text, phrases))
+    }
+    detected, false_alarms = len(MUST_FLAG) - len(missed), len(wrongly_flagged)
+    with capsys.disabled():
+        print(  # noqa: T201 - the rates are the point of this test
+            f"\nSafeguarding list: flagged {detected} of {len(MUST_FLAG)} disclosures "
+            f"({detected / len(MUST_FLAG):.0%}); flagged {false_alarms} of "
+            f"{len(MUST_NOT_FLAG)} ordinary answers ({false_alarms / len(MUST_NOT_FLAG):.0%})"
+        )
+    assert missed == []
+    assert wrongly_flagged == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("i dont want to live anymore", "don't want to live"),
+        ("I dont wanna live", "don't want to live"),
+        ("i want to kill my self", "kill myself"),
+        ("killmyself", "kill myself"),
+        ("self harming", "self-harm"),
+        ("someone is beating me", "beat me"),
+        ("he hu\u200brts me", "hurts me"),
+        ("he h u r t s me", "hurts me"),
+        ("he HURRRTS ME", "hurts me"),
+        ("kill myslef", "kill myself"),
+    ],
+)
+def test_phone_spellings_match_the_phrase_they_mean(text, phrase):
+    assert matching_phrases(text, [phrase]) == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("my brother hurt his knee at football", "hurt me"),
+        ("I was amused", "abused"),
+        ("my favourite colour is violet", "violent"),
+        ("I like rap music", "rape"),
+        ("the therapist helps me", "rapist"),
+        ("I can touch my toes", "touch me"),
+    ],
+)
+def test_close_forms_do_not_reach_other_words(text, phrase):
+    assert matching_phrases(text, [phrase]) == []
 
 
 @pytest.fixture
@@ -125,16 +183,16 @@ def test_each_status_change_is_recorded_with_who_and_when(survey, safeguarding_l
         flag=flag, status=FlagStatus.CLOSED, note="<b>Passed</b> to duty team", by=safeguarding_lead
     )
     flag.refresh_from_db()
-    assert flag.status == FlagStatus.CLOSED and flag.closed_at is not None
+    assert flag.status == FlagStatus.CLOSED and flag.closed_on == timezone.localdate()
     assert flag.handled_by == safeguarding_lead
-    events = list(SafeguardingFlagEvent.objects.order_by("at", "pk"))
+    events = list(SafeguardingFlagEvent.objects.order_by("recorded_on", "pk"))
     assert [(e.status, e.note, e.by) for e in events] == [
         ("seen", "Read it", safeguarding_lead),
-        ("closed", "Passed to duty team", safeguarding_lead),
+        ("closed", "<b>Passed</b> to duty team", safeguarding_lead),
     ]
     record_flag_status(flag=flag, status=FlagStatus.ACTED_ON, by=safeguarding_lead)
     flag.refresh_from_db()
-    assert flag.closed_at is None
+    assert flag.closed_on is None
 
 
 # The queue in the admin.
@@ -196,10 +254,62 @@ def test_a_permission_given_by_mistake_does_not_open_the_queue(staff_client, fla
     assert client.get("/admin/surveys/safeguarding-flags/").status_code in (302, 403)
 
 
-def test_a_superuser_sees_the_queue_but_nobody_adds_or_deletes_flags(staff_client, flag):
-    client = staff_client(None)
+def test_a_superuser_sees_the_queue_only_as_a_safeguarding_lead(client, make_staff, flag):
+    superuser = make_staff(superuser=True)
+    client.force_login(superuser)
+    for path in (
+        "/admin/surveys/safeguarding-flags/",
+        f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/",
+    ):
+        response = client.get(path)
+        assert response.status_code in (302, 403), path
+        assert "hurt me" not in response.content.decode()
+    assert "Safeguarding flags" not in client.get("/admin/").content.decode()
+    superuser.groups.add(Group.objects.get(name=roles.SAFEGUARDING_LEADS))
+    client.force_login(superuser)
     assert client.get("/admin/surveys/safeguarding-flags/").status_code == 200
+    # Still, nobody adds or deletes flags by hand.
     assert client.get("/admin/surveys/safeguarding-flags/new/").status_code in (302, 403)
     response = client.post(f"/admin/surveys/safeguarding-flags/delete/{flag.pk}/")
     assert response.status_code in (302, 403)
     assert SafeguardingFlag.objects.filter(pk=flag.pk).exists()
+
+
+# Open flags are never destroyed: responses are read-only in the admin, an open flag cannot be
+# deleted by any path, and retention closes an open flag rather than drop it.
+
+
+def test_responses_are_read_only_in_the_admin_even_for_a_superuser(staff_client, flag):
+    from surveys.models import Response
+
+    client = staff_client(None)
+    pk = flag.response_id
+    assert client.get("/admin/surveys/responses/").status_code == 200
+    for path in (
+        "/admin/surveys/responses/new/",
+        f"/admin/surveys/responses/edit/{pk}/",
+        f"/admin/surveys/responses/delete/{pk}/",
+    ):
+        assert client.get(path).status_code in (302, 403, 404), path
+    for path, data in (
+        ("/admin/surveys/responses/new/", {}),
+        (f"/admin/surveys/responses/edit/{pk}/", {}),
+        (f"/admin/surveys/responses/delete/{pk}/", {}),
+    ):
+        assert client.post(path, data).status_code in (302, 403, 404), path
+    assert Response.objects.filter(pk=pk).exists()
+    assert SafeguardingFlag.objects.filter(pk=flag.pk, status=FlagStatus.NEW).exists()
+
+
+def test_an_open_flag_cannot_be_deleted_by_any_path(flag, safeguarding_lead):
+    from django.db import transaction
+    from django.db.models import ProtectedError
+
+    for delete in (flag.response.delete, flag.delete, SafeguardingFlag.objects.all().delete):
+        # The whole transaction is refused, not just the flag's part of it.
+        with pytest.raises(ProtectedError), transaction.atomic():
+            delete()
+    assert SafeguardingFlag.objects.filter(pk=flag.pk).exists()
+    record_flag_status(flag=flag, status=FlagStatus.CLOSED, by=safeguarding_lead)
+    flag.delete()  # once closed, retention deletes it after its period
+    assert not SafeguardingFlag.objects.exists()

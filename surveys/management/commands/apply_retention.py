@@ -7,8 +7,8 @@ from surveys.tasks import schedule_retention
 class Command(BaseCommand):
     help = (
         "Delete survey data whose retention period has passed (typed answers, drafts, "
-        "invitations, closed safeguarding flags), printing counts only. With --schedule, queue "
-        "the daily background run instead (safe to repeat)."
+        "invitations, closed safeguarding flags, expired sessions), printing counts only. With "
+        "--schedule, queue the daily background run instead (safe to repeat)."
     )
 
     def add_arguments(self, parser):
@@ -34,5 +34,7 @@ class Command(BaseCommand):
         report = apply_retention()
         self.stdout.write(
             f"Deleted {report.free_text_answers} typed answers, {report.drafts} drafts, "
-            f"{report.invitations} invitations and {report.closed_flags} closed safeguarding flags."
+            f"{report.invitations} invitations, {report.closed_flags} closed safeguarding flags "
+            f"and {report.expired_sessions} expired sessions; closed {report.open_flags_closed} "
+            "open safeguarding flags."
         )

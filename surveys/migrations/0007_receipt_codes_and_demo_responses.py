@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("surveys", "0003_default_safeguarding_terms"),
+        ("surveys", "0006_drafts_and_flags_keep_days_not_times"),
     ]
 
     operations = [
