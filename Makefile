@@ -48,7 +48,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-check: $(BIN)/.installed
+check: $(BIN)/.installed var
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
