@@ -33,7 +33,7 @@ from surveys.models import (
     Theme,
 )
 from surveys.questions import RATHER_NOT_SAY, Kind, is_shown
-from surveys.services import answer_rows
+from surveys.services import add_to_tallies, answer_rows
 
 FEEDBACK_LOOP_INTRODUCTION = (
     "<p>What changed because of what children, young people, families and carers told us. The "
@@ -195,8 +195,8 @@ def _make_response(survey: SurveyPage, cycle: Cycle, chance: random.Random, *, b
         values = _answer(question, chance, better=better)
         if values:
             answers[question.key] = values
-    rows = answer_rows(response, survey.question_list, answers)
-    Answer.objects.bulk_create(rows)
+    rows = Answer.objects.bulk_create(answer_rows(response, survey.question_list, answers))
+    add_to_tallies(responses=[(response, rows)])
 
 
 def _answer(question, chance: random.Random, *, better: bool) -> list[str]:

@@ -11,13 +11,23 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from cms.models import ActionCode, Foundation, PriorityArea
 from participation.models.entries import EntryStatus, FeedbackEntry, Indicator
 from participation.suppression import ShownCount, suppress_counts, suppress_total
-from surveys.models import AgeBand, Answer, Audience, CarerRole, Cycle, Response, SurveyPage, Theme
+from surveys.models import (
+    AgeBand,
+    Answer,
+    Audience,
+    CarerRole,
+    Cycle,
+    Response,
+    SurveyPage,
+    Tally,
+    Theme,
+)
 from surveys.questions import RATHER_NOT_SAY, Choice, Kind, Question
 
 # --- Which answers --------------------------------------------------------------------------
@@ -212,8 +222,9 @@ class SurveyResults:
 def survey_results(*, results_filter: ResultsFilter) -> SurveyResults:
     """Every question's answers for the group in `results_filter`, small numbers hidden.
 
-    A fixed number of queries, whatever the number of responses: the counts are SQL aggregates
-    over Answer rows. Age-banded versions of one theme are combined on their shared keys.
+    A fixed number of queries, whatever the number of responses: the counts are SQL sums over
+    the tallies kept as answers arrive (`surveys.models.Tally`), a few hundred rows however many
+    people answered. Age-banded versions of one theme are combined on their shared keys.
     """
     versions = survey_versions(
         theme=results_filter.theme,
@@ -222,8 +233,15 @@ def survey_results(*, results_filter: ResultsFilter) -> SurveyResults:
     )
     catalogue = question_catalogue(versions)
     sets = answer_sets(versions)
-    responses = results_filter.responses()
-    counts, answered, scores = _answer_counts(Answer.objects.filter(response__in=responses))
+    tallied = _counts_by_cycle(
+        _tallies(
+            theme=results_filter.theme,
+            audience=results_filter.audience,
+            age_band=results_filter.age_band,
+            role=results_filter.role,
+        ).filter(cycle=results_filter.cycle)
+    ).get(results_filter.cycle.pk, Counts())
+    counts, answered, scores = tallied.counts, tallied.answered, tallied.scores
     groups = _indicator_groups(theme=results_filter.theme, audience=results_filter.audience)
     questions = [
         _question_result(
@@ -238,33 +256,54 @@ def survey_results(*, results_filter: ResultsFilter) -> SurveyResults:
     ]
     return SurveyResults(
         filter=results_filter,
-        responses=suppress_total(responses.count()),
+        responses=suppress_total(tallied.responses),
         questions=questions,
         versions=versions,
     )
 
 
-def _answer_counts(answers: QuerySet[Answer]):
-    """({key: {choice: n}}, {key: people who answered}, {key: (sum of scores, n scored)})."""
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    scores: dict[str, list[int]] = {}
+@dataclass
+class Counts:
+    """What the tallies say for one cycle: responses, and for each question the people who
+    answered it, the times each answer was given, and (sum of scores, answers scored)."""
+
+    responses: int = 0
+    answered: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    scores: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _tallies(*, theme: str, audience: str = "", age_band: str = "", role: str = ""):
+    tallies = Tally.objects.filter(theme=theme)
+    if audience:
+        tallies = tallies.filter(audience=audience)
+    if age_band:
+        tallies = tallies.filter(age_band=age_band)
+    if role:
+        tallies = tallies.filter(role=role)
+    return tallies
+
+
+def _counts_by_cycle(tallies) -> dict[int, Counts]:
+    """The tallies added up for each cycle, in one query."""
+    by_cycle: dict[int, Counts] = {}
     rows = (
-        answers.exclude(choice="")
-        .values_list("question_key", "choice", "number")
-        .annotate(n=Count("id"))
+        tallies.values_list("cycle_id", "question_key", "choice")
+        .annotate(n=Sum("count"), total=Sum("score_total"), scored=Sum("scored"))
         .order_by()
     )
-    for key, choice, number, n in rows:
-        counts[key][choice] = counts[key].get(choice, 0) + n
-        if number is not None:
-            total, scored = scores.get(key, (0, 0))
-            scores[key] = (total + number * n, scored + n)
-    answered = dict(
-        answers.values_list("question_key")
-        .annotate(n=Count("response_id", distinct=True))
-        .order_by()
-    )
-    return counts, answered, scores
+    for cycle_id, key, choice, n, total, scored in rows:
+        counts = by_cycle.setdefault(cycle_id, Counts())
+        if not key:
+            counts.responses += n
+        elif not choice:
+            counts.answered[key] = counts.answered.get(key, 0) + n
+        else:
+            counts.counts[key][choice] = counts.counts[key].get(choice, 0) + n
+            if scored:
+                before = counts.scores.get(key, (0, 0))
+                counts.scores[key] = (before[0] + total, before[1] + scored)
+    return by_cycle
 
 
 def _with_unlisted(catalogue: list[Question], counts, answered) -> list[Question]:
@@ -343,50 +382,24 @@ def question_across_cycles(
     """One question, matched by its key, side by side in every cycle that has answers to it."""
     versions = survey_versions(theme=theme, audience=audience, age_band=age_band)
     question = next((q for q in question_catalogue(versions) if q.key == key), None)
-    responses = _responses(theme=theme, audience=audience, age_band=age_band, role=role)
-    answers = Answer.objects.filter(response__in=responses, question_key=key)
-    by_cycle = _answer_counts_by_cycle(answers)
+    tallies = _tallies(theme=theme, audience=audience, age_band=age_band, role=role)
+    by_cycle = _counts_by_cycle(tallies.filter(question_key=key))
     cycles = Cycle.objects.filter(pk__in=by_cycle).order_by("starts_on")
     groups = _indicator_groups(theme=theme, audience=audience).get(key, ())
     results = []
     for cycle in cycles:
-        counts, answered, scores = by_cycle[cycle.pk]
+        tallied = by_cycle[cycle.pk]
         if question is None:
-            question = _with_unlisted([], counts, answered)[0]
-        results.append(
-            (
-                cycle,
-                _question_result(
-                    question, counts.get(key, {}), answered.get(key, 0), scores.get(key), groups
-                ),
-            )
+            question = _with_unlisted([], tallied.counts, tallied.answered)[0]
+        result = _question_result(
+            question,
+            tallied.counts.get(key, {}),
+            tallied.answered.get(key, 0),
+            tallied.scores.get(key),
+            groups,
         )
+        results.append((cycle, result))
     return results
-
-
-def _answer_counts_by_cycle(answers: QuerySet[Answer]) -> dict[int, tuple]:
-    """`_answer_counts`, for each cycle, in two queries for all of them."""
-    by_cycle: dict[int, tuple] = {}
-    rows = (
-        answers.exclude(choice="")
-        .values_list("response__cycle_id", "question_key", "choice", "number")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for cycle_id, key, choice, number, n in rows:
-        counts, _, scores = by_cycle.setdefault(cycle_id, (defaultdict(dict), {}, {}))
-        counts[key][choice] = counts[key].get(choice, 0) + n
-        if number is not None:
-            total, scored = scores.get(key, (0, 0))
-            scores[key] = (total + number * n, scored + n)
-    answered_rows = (
-        answers.values_list("response__cycle_id", "question_key")
-        .annotate(n=Count("response_id", distinct=True))
-        .order_by()
-    )
-    for cycle_id, key, n in answered_rows:
-        by_cycle.setdefault(cycle_id, (defaultdict(dict), {}, {}))[1][key] = n
-    return by_cycle
 
 
 # --- Typed answers, for the roles allowed to read them ----------------------------------------
@@ -491,16 +504,10 @@ def indicator_trends(*, indicators: Iterable[Indicator]) -> list[IndicatorTrend]
     themes = {indicator.theme for indicator in indicators}
     keys = {indicator.question_key for indicator in indicators}
     rows = (
-        Answer.objects.filter(response__theme__in=themes, question_key__in=keys)
+        Tally.objects.filter(theme__in=themes, question_key__in=keys)
         .exclude(choice="")
-        .values_list(
-            "response__theme",
-            "response__audience",
-            "response__cycle_id",
-            "question_key",
-            "choice",
-        )
-        .annotate(n=Count("id"))
+        .values_list("theme", "audience", "cycle_id", "question_key", "choice")
+        .annotate(n=Sum("count"))
         .order_by()
     )
     # {(theme, audience, cycle id, key): {choice: n}}
@@ -734,7 +741,14 @@ def raw_response_columns(*, results_filter: ResultsFilter) -> list[str]:
     )
     keys = [question.key for question in question_catalogue(versions)]
     answered = (
-        Answer.objects.filter(response__in=results_filter.responses())
+        _tallies(
+            theme=results_filter.theme,
+            audience=results_filter.audience,
+            age_band=results_filter.age_band,
+            role=results_filter.role,
+        )
+        .filter(cycle=results_filter.cycle)
+        .exclude(question_key="")
         .values_list("question_key", flat=True)
         .distinct()
         .order_by()

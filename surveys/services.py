@@ -10,7 +10,8 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from cms.sanitising import clean_typed_text
@@ -37,6 +38,7 @@ from surveys.models import (
     SafeguardingFlagEvent,
     SafeguardingTerm,
     SurveyPage,
+    Tally,
 )
 from surveys.questions import Question, shown_questions
 from surveys.safeguarding import matching_phrases
@@ -141,6 +143,7 @@ def submit_response(
         return Submission(existing, created=False)
 
     rows = Answer.objects.bulk_create(answer_rows(response, survey.question_list, checked.answers))
+    add_to_tallies(responses=[(response, rows)])
     _flag_for_safeguarding(response, rows)
     if invitation is not None:
         invitation.used = True
@@ -446,3 +449,97 @@ def receipt_code_for(*, survey: SurveyPage, cycle: Cycle) -> ReceiptCode:
             if existing is not None:
                 return existing
     raise RuntimeError("Could not find an unused receipt code")
+
+
+# Tallies: the counts results are read from, kept as answers arrive (see surveys.models.Tally).
+
+_GROUP = ("cycle_id", "theme", "audience", "age_band", "role")
+_TALLY_KEY = (*_GROUP, "question_key", "choice")
+_TALLY_SUMS = ("count", "score_total", "scored")
+
+
+def add_to_tallies(*, responses: Sequence[tuple[Response, Sequence[Answer]]]) -> None:
+    """Add responses and their answer rows to the tallies, in one statement, in the caller's
+    transaction: one to the group's responses, one to each question answered, one to each
+    answer given (with its score)."""
+    deltas: dict[tuple, list[int]] = {}
+
+    def add(key, score=None):
+        sums = deltas.setdefault(key, [0, 0, 0])
+        sums[0] += 1
+        if score is not None:
+            sums[1] += score
+            sums[2] += 1
+
+    for response, rows in responses:
+        group = tuple(getattr(response, name) for name in _GROUP)
+        add((*group, "", ""))
+        for key in dict.fromkeys(row.question_key for row in rows):
+            add((*group, key, ""))
+        for row in rows:
+            if row.choice:
+                add((*group, row.question_key, row.choice), row.number)
+    if deltas:
+        _upsert_tallies(deltas)
+
+
+def _upsert_tallies(deltas: dict[tuple, list[int]]) -> None:
+    # INSERT ... ON CONFLICT DO UPDATE adds to a row that exists in the same statement, which
+    # SQLite and PostgreSQL both speak; the ORM's bulk_create can only replace, not add.
+    table = connection.ops.quote_name(Tally._meta.db_table)
+    columns = [*_TALLY_KEY, *_TALLY_SUMS]
+    quoted = [connection.ops.quote_name(column) for column in columns]
+    rows = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(deltas))
+    updates = ", ".join(
+        f"{name} = {table}.{name} + excluded.{name}"
+        for name in (connection.ops.quote_name(column) for column in _TALLY_SUMS)
+    )
+    conflict = ", ".join(connection.ops.quote_name(column) for column in _TALLY_KEY)
+    # Only our own table and column names are put into the text; every value is a parameter.
+    sql = (
+        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {rows} "  # noqa: S608
+        f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+    )
+    params = [value for key, sums in deltas.items() for value in (*key, *sums)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@transaction.atomic
+def rebuild_tallies(*, cycle: Cycle | None = None) -> int:
+    """Count the tallies again from the responses and Answer rows kept (of `cycle`, or all), with
+    SQL aggregates; returns how many tally rows there are now.
+
+    For responses made without `submit_response` (the demo, imports) and to check the kept
+    counts. Typed answers that retention has deleted are no longer counted afterwards.
+    """
+    responses = Response.objects.all() if cycle is None else Response.objects.filter(cycle=cycle)
+    (Tally.objects.all() if cycle is None else Tally.objects.filter(cycle=cycle)).delete()
+    answers = Answer.objects.filter(response__in=responses)
+    group = [f"response__{name}" for name in _GROUP]
+    tallies = [
+        Tally(**dict(zip(_GROUP, row[:5], strict=True)), count=row[5])
+        for row in responses.values_list(*_GROUP).annotate(n=Count("id")).order_by()
+    ]
+    tallies += [
+        Tally(**dict(zip(_GROUP, row[:5], strict=True)), question_key=row[5], count=row[6])
+        for row in answers.values_list(*group, "question_key")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
+    ]
+    tallies += [
+        Tally(
+            **dict(zip(_GROUP, row[:5], strict=True)),
+            question_key=row[5],
+            choice=row[6],
+            count=row[7],
+            score_total=row[8] or 0,
+            scored=row[9],
+        )
+        for row in answers.exclude(choice="")
+        .values_list(*group, "question_key", "choice")
+        .annotate(n=Count("id"), total=Sum("number"), scored=Count("number"))
+        .order_by()
+    ]
+    Tally.objects.bulk_create(tallies, batch_size=1000)
+    return len(tallies)

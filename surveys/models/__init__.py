@@ -3,7 +3,15 @@ answers, and the safeguarding list and flags."""
 
 from surveys.models.choices import AgeBand, AnsweredWith, Audience, CarerRole, Layout, Theme
 from surveys.models.pages import SurveyIndexPage, SurveyPage
-from surveys.models.records import Answer, Cycle, Draft, Invitation, ReceiptCode, Response
+from surveys.models.records import (
+    Answer,
+    Cycle,
+    Draft,
+    Invitation,
+    ReceiptCode,
+    Response,
+    Tally,
+)
 from surveys.models.safeguarding import (
     FlagStatus,
     SafeguardingFlag,
@@ -29,5 +37,6 @@ __all__ = [
     "SafeguardingTerm",
     "SurveyIndexPage",
     "SurveyPage",
+    "Tally",
     "Theme",
 ]

@@ -159,6 +159,40 @@ class Answer(models.Model):
         return f"{self.question_key}: {self.choice or self.number or '(text)'}"
 
 
+class Tally(models.Model):
+    """How many times each answer was given by each group, kept up to date in the same
+    transaction as every response, so that results read a few hundred rows, not millions.
+
+    A group is a cycle, theme, audience, age band and kind of carer. A row with a `choice` counts
+    that answer to `question_key` (and adds up its scores, for averages); a row with no choice
+    counts the people who answered the question at all; a row with neither counts the responses.
+    `surveys.services.rebuild_tallies` makes them again from the Answer rows, and a test checks
+    the two always agree. Counts only: nothing typed, no time, nothing about anyone.
+    """
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="+")
+    theme = models.CharField(max_length=30, choices=Theme.choices)
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    age_band = models.CharField(max_length=5, choices=AgeBand.choices, blank=True)
+    role = models.CharField(max_length=20, choices=CarerRole.choices, blank=True)
+    question_key = models.CharField(max_length=50, blank=True)
+    choice = models.CharField(max_length=50, blank=True)
+    count = models.PositiveIntegerField(default=0)
+    score_total = models.IntegerField(default=0)
+    scored = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "theme", "audience", "age_band", "role", "question_key", "choice"],
+                name="one_tally_per_group_and_answer",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cycle} {self.theme} {self.question_key} {self.choice}: {self.count}"
+
+
 class ReceiptCode(models.Model):
     """The code on a survey's thank-you page that later opens what came of that survey's answers.
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from surveys.models import Answer, Audience, Response, Theme
-from surveys.services import answer_rows
+from surveys.services import add_to_tallies, answer_rows
 from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
 
 
@@ -123,11 +123,12 @@ def make_responses():
                 for _ in answer_sets
             ]
         )
-        rows = []
+        made = []
         for response, answers in zip(responses, answer_sets, strict=True):
             values = {key: [v] if isinstance(v, str) else list(v) for key, v in answers.items()}
-            rows += answer_rows(response, survey.question_list, values)
-        Answer.objects.bulk_create(rows)
+            made.append((response, answer_rows(response, survey.question_list, values)))
+        Answer.objects.bulk_create([row for _, rows in made for row in rows])
+        add_to_tallies(responses=made)
         return responses
 
     return make
