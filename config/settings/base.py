@@ -289,7 +289,7 @@ ACCOUNT_FORMS = {
     "reauthenticate": "config.forms.StaffReauthenticateForm",
 }
 # How many proxies (load balancers) stand in front of the site and add to X-Forwarded-For: every
-# rate limit finds the client through them (cms.client_address.client_network).
+# rate limit finds the client through them (config.client_address.client_network).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
