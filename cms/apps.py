@@ -1,13 +1,10 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.users.apps import WagtailUsersAppConfig
-
 
 class CmsConfig(AppConfig):
     """The Promise plan, Language of Care content and the site-wide help contacts."""
 
-    default = True  # this module also holds StaffUsersConfig
     name = "cms"
     label = "cms"
     verbose_name = "Content and the Promise plan"
@@ -20,15 +17,3 @@ class CmsConfig(AppConfig):
         for model in (LanguageTerm, AllowedPhrase):
             post_save.connect(forget_rules, sender=model, dispatch_uid=f"forget-rules-{model}")
             post_delete.connect(forget_rules, sender=model, dispatch_uid=f"forget-rules-d-{model}")
-
-        # Staff sign-ins, failed sign-ins and changes to sign-in steps go to the audit log.
-        from cms import accounts, audit
-
-        audit.connect_signals()
-        accounts.connect_signals()
-
-
-class StaffUsersConfig(WagtailUsersAppConfig):
-    """Wagtail's user admin, where the email address is the username and new staff are invited."""
-
-    user_viewset = "cms.users.StaffUserViewSet"

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wagtail.models import GroupPagePermission, Page
 
-from cms import roles
+from accounts import roles
 from surveys import services
 from surveys.models import (
     AgeBand,

@@ -19,8 +19,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.roles import SAFEGUARDING_LEADS
-from cms.tasks import email_each
+from accounts.roles import SAFEGUARDING_LEADS
+from accounts.tasks import email_each
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from cms.permission_policies import ReadOnlyPermissionPolicy
-from cms.viewsets import ReadOnlyModelViewSet
+from accounts.permission_policies import ReadOnlyPermissionPolicy
+from accounts.viewsets import ReadOnlyModelViewSet
 from surveys.admin_views import MakeInvitationsView, SafeguardingFlagEditView
 from surveys.models import Cycle, Invitation, Response, SafeguardingFlag, SafeguardingTerm
 from surveys.permissions import SafeguardingLeadsOnly

@@ -23,9 +23,11 @@ def _empty_cache():
 @pytest.fixture
 def roles(db):
     """The staff groups with their permissions (a flushed test database has lost them)."""
-    from cms.roles import create_roles
+    from accounts.roles import create_roles
+    from cms.roles import grant_content_permissions
 
     create_roles()
+    grant_content_permissions()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.accounts import StaffAccountAdapter
+from accounts.adapters import StaffAccountAdapter
 from config.client_address import client_network
 
 

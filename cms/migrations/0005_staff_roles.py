@@ -1,16 +1,19 @@
-"""The staff roles as groups, with the permissions that exist now (see cms/roles.py, docs/roles.md).
+"""The staff roles as groups (accounts.roles), with the content layer's permissions for Editors
+(cms/roles.py); see docs/roles.md.
 
 Surveys and the feedback loop give these groups their own models' permissions in their own
-migrations, with cms.roles.grant_permissions.
+migrations, with accounts.roles.grant_permissions.
 """
 
 from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from cms.roles import create_roles
+    from accounts.roles import create_roles
+    from cms.roles import grant_content_permissions
 
     create_roles(apps)
+    grant_content_permissions(apps)
 
 
 class Migration(migrations.Migration):

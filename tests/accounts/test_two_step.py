@@ -8,8 +8,8 @@ from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.urls import reverse
 
-from cms.models import StaffEvent
-from cms.roles import ADMINISTRATORS, ANALYSTS, EDITORS, SURVEY_MANAGERS
+from accounts.models import StaffEvent
+from accounts.roles import ADMINISTRATORS, ANALYSTS, EDITORS, SURVEY_MANAGERS
 from tests.accounts.factories import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_an_editor_may_turn_it_off_and_that_is_recorded(client, home_page, make_
 def test_the_demo_administrator_can_sign_in_with_the_printed_code(client, home_page, settings):
     from django.core.management import call_command
 
-    from cms.demo import DEMO_ADMIN_EMAIL
+    from accounts.demo import DEMO_ADMIN_EMAIL
     from participation.management.commands.load_demo_content import DEMO_ADMIN_PASSWORD
 
     settings.DEBUG = True

@@ -6,7 +6,7 @@ import pytest
 
 from wagtail.models import GroupPagePermission
 
-from cms import roles
+from accounts import roles
 from surveys.blocks import QuestionsBlock
 from surveys.demo import SURVEYS, build_surveys, current_cycle
 from surveys.models import AgeBand, Audience, SurveyIndexPage, SurveyPage

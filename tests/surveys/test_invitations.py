@@ -8,7 +8,7 @@ import pytest
 
 from django.test import Client
 
-from cms import roles
+from accounts import roles
 from surveys.codes import hash_invitation_token
 from surveys.models import Invitation, Response
 from surveys.services import make_invitations

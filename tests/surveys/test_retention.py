@@ -215,7 +215,7 @@ def test_expired_sessions_go_with_the_nightly_run(client, survey):
 def test_the_nightly_run_prunes_finished_task_results(make_staff):
     from django_tasks_db.models import DBTaskResult
 
-    from cms.tasks import tell_safeguarding_leads_who_joined
+    from accounts.tasks import tell_safeguarding_leads_who_joined
     from tests.surveys.helpers import run_queued_tasks
 
     joined = make_staff()

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from cms import roles
+from accounts import roles
 from surveys.models import FlagStatus, SafeguardingFlag, SafeguardingFlagEvent, SafeguardingTerm
 from surveys.safeguarding import matching_phrases
 from surveys.services import record_flag_status, submit_response

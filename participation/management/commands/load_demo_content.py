@@ -1,14 +1,8 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from cms.demo import (
-    DEMO_ADMIN_EMAIL,
-    build_privacy_pages,
-    build_site,
-    put_first_in_menu,
-    set_up_demo_two_step,
-)
+from accounts.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, make_demo_administrator
+from cms.demo import build_privacy_pages, build_site, put_first_in_menu
 from participation.demo import (
     build_demo_entries,
     build_demo_responses,
@@ -16,8 +10,6 @@ from participation.demo import (
     build_results_summaries,
 )
 from surveys.demo import build_surveys, demo_invitation_path
-
-DEMO_ADMIN_PASSWORD = "promise-demo-admin"  # noqa: S105 - development only, refused when DEBUG is off
 
 
 class Command(BaseCommand):
@@ -40,15 +32,7 @@ class Command(BaseCommand):
                 "DEBUG is off, so no demo administrator or made-up answers were made."
             )
             return
-        user_model = get_user_model()
-        admin, created = user_model.objects.get_or_create(
-            username=DEMO_ADMIN_EMAIL,
-            defaults={"email": DEMO_ADMIN_EMAIL, "is_staff": True, "is_superuser": True},
-        )
-        if created:
-            admin.set_password(DEMO_ADMIN_PASSWORD)
-            admin.save()
-        setup_key = set_up_demo_two_step(admin)
+        admin, setup_key = make_demo_administrator()
         responses = build_demo_responses()
         entries = build_demo_entries(user=admin)
         summaries = build_results_summaries(feedback_page=feedback_page)

@@ -6,7 +6,8 @@ import time
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 
-from cms.roles import user_requires_mfa
+from accounts.roles import user_requires_mfa
+from accounts.staff_sessions import start_staff_session
 from config.client_address import client_network
 from config.hashing import keyed_hash
 
@@ -56,8 +57,6 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def login(self, request, user) -> None:
         """Sign in, and start the clocks for the idle and overall session limits."""
-        from cms.staff_sessions import start_staff_session
-
         super().login(request, user)
         start_staff_session(request)
 
