@@ -2,12 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.http import Http404
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -22,6 +20,10 @@ from cms.blocks import (
     HelpContactBlock,
     WayInBlock,
 )
+from cms.routing import RouteTable
+
+# The pages below hand their requests to cms.views, which reads through cms.selectors.
+views = RouteTable("cms.views")
 
 DEFAULT_HELP_CONTACTS = [
     {
@@ -335,14 +337,8 @@ class LanguageOfCarePage(Page):
 
     template = "pages/language_of_care_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from cms.selectors import glossary
-
-        context = super().get_context(request, *args, **kwargs)
-        context["glossary"] = glossary(
-            letter=request.GET.get("letter", ""), query=request.GET.get("q", "")
-        )
-        return context
+    def serve(self, request, *args, **kwargs):
+        return views.language_of_care_page(request, self)
 
 
 class ActionPlanPage(RoutablePageMixin, Page):
@@ -360,35 +356,11 @@ class ActionPlanPage(RoutablePageMixin, Page):
 
     @path("")
     def plan(self, request):
-        from cms.selectors import plan_overview
-
-        overview = plan_overview(
-            foundation=request.GET.get("foundation", ""), area=request.GET.get("area", "")
-        )
-        return self.render(request, context_overrides={"plan": overview})
+        return views.action_plan(request, self)
 
     @path("<slug:code_slug>/", name="action_code")
     def action_code(self, request, code_slug):
-        from cms.selectors import action_code_detail
-
-        detail = action_code_detail(slug=code_slug)
-        if detail is None:
-            raise Http404("No action code with that name.")
-        # Later layers add to the page through this hook (the feedback loop: indicators and
-        # "you said, we did"), so that this layer never imports theirs.
-        sections = [
-            section(request, self, detail.action_code)
-            for section in hooks.get_hooks("action_code_page_sections")
-        ]
-        return self.render(
-            request,
-            template="pages/action_code.html",
-            context_overrides={
-                "detail": detail,
-                "action_code": detail.action_code,
-                "sections": sections,
-            },
-        )
+        return views.action_code(request, self, code_slug)
 
     def action_code_url(self, action_code, request=None) -> str:
         return self.get_url(request=request) + self.reverse_subpage(
@@ -416,4 +388,3 @@ class InformationPage(Page):
     subpage_types = ["cms.InformationPage"]
 
     template = "pages/information_page.html"
-

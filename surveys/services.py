@@ -6,7 +6,6 @@ import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -40,7 +39,6 @@ from surveys.models import (
 )
 from surveys.questions import Question, shown_questions
 from surveys.safeguarding import matching_phrases
-from surveys.tasks import notify_safeguarding_leads
 
 logger = logging.getLogger(__name__)
 
@@ -158,10 +156,10 @@ def _flag_for_safeguarding(response: Response, rows: Sequence[Answer]) -> None:
         found = matching_phrases(row.text, phrases)
         if not found:
             continue
-        flag = SafeguardingFlag.objects.create(
+        # Every new flag is emailed to the Safeguarding leads once stored (surveys.tasks).
+        SafeguardingFlag.objects.create(
             response=response, question_key=row.question_key, matched_terms=", ".join(found)[:500]
         )
-        transaction.on_commit(partial(notify_safeguarding_leads.enqueue, flag_id=flag.pk))
 
 
 def _earlier_submission(submission_id: uuid.UUID) -> Response | None:

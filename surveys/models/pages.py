@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms.routing import RouteTable
 from surveys.blocks import QuestionsBlock, questions_from_stream
 from surveys.models.choices import AgeBand, Audience, Layout, Theme
 from surveys.questions import Question, Section, sections
@@ -18,6 +19,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 PRIVACY_NOTICE_FOR_YOUNG_PEOPLE = "/privacy/young-people/"
 PRIVACY_NOTICE = "/privacy/"
+
+# Every route below hands its request to surveys.views, which imports these models.
+views = RouteTable("surveys.views")
 
 
 class SurveyIndexPage(RoutablePageMixin, Page):
@@ -37,14 +41,10 @@ class SurveyIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from surveys import views
-
         return views.survey_index(request, self)
 
     @path("resume/", name="resume")
     def resume_route(self, request):
-        from surveys import views
-
         return views.resume(request, self)
 
 
@@ -207,43 +207,29 @@ class SurveyPage(RoutablePageMixin, Page):
 
     @path("", name="start")
     def start_route(self, request):
-        from surveys import views
-
         return views.start(request, self)
 
     @path("invitation/<str:token>/", name="invitation")
     def invitation_route(self, request, token):
-        from surveys import views
-
         return views.open_invitation(request, self, token)
 
     @path("question/<slug:key>/", name="question")
     def question_route(self, request, key):
-        from surveys import views
-
         return views.question_step(request, self, key)
 
     @path("answers/", name="answers")
     def answers_route(self, request):
-        from surveys import views
-
         return views.one_page(request, self)
 
     @path("check/", name="check")
     def check_route(self, request):
-        from surveys import views
-
         return views.check_answers_page(request, self)
 
     @path("thank-you/", name="thank_you")
     def thank_you_route(self, request):
-        from surveys import views
-
         return views.thank_you(request, self)
 
     def serve_preview(self, request, mode_name):
-        from surveys import views
-
         if mode_name == "questions":
             return views.preview_questions(request, self)
         return views.preview_start(request, self)
