@@ -33,10 +33,8 @@ var:
 
 setup: $(BIN)/.installed node_modules/.installed var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_promise_plan
-	$(MANAGE) load_language_of_care
-	$(MANAGE) load_indicators
-	$(MANAGE) load_demo_content
+	$(MANAGE) setup_site  # what every site needs, production too (docs/deployment.md)
+	$(MANAGE) load_demo_content  # development only: refused under production settings
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -17,3 +17,17 @@ class CmsConfig(AppConfig):
         for model in (LanguageTerm, AllowedPhrase):
             post_save.connect(forget_rules, sender=model, dispatch_uid=f"forget-rules-{model}")
             post_delete.connect(forget_rules, sender=model, dispatch_uid=f"forget-rules-d-{model}")
+
+        # The footer's links are cached: any change to where a page is, or whether it is live,
+        # or to which pages are chosen, makes the next page read them again.
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from cms.models import LinkedPages, forget_linked_pages
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(forget_linked_pages, dispatch_uid=f"forget-linked-pages-{signal}")
+        post_delete.connect(forget_linked_pages, sender=Page, dispatch_uid="forget-linked-pages-d")
+        post_save.connect(
+            forget_linked_pages, sender=LinkedPages, dispatch_uid="forget-linked-pages-s"
+        )

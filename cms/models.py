@@ -1,4 +1,5 @@
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -55,6 +56,86 @@ class HelpSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "help contacts"
+
+
+# The pages every page links to, by their name in LinkedPages: the footer, and the surveys' link
+# to the privacy notice their readers need.
+LINKED_PAGE_NAMES = (
+    "about_your_answers",
+    "about_the_promise",
+    "young_peoples_privacy_notice",
+    "privacy_notice",
+    "cookies",
+)
+
+
+def _linked_page(verbose_name: str):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+@register_setting(icon="link")
+class LinkedPages(BaseSiteSetting):
+    """The pages that every page links to, chosen here so that a page can move or change its
+    address without breaking a link. `manage.py setup_site` chooses the ones it makes; a link to
+    a page that is not chosen, or not live, is left out rather than broken."""
+
+    about_your_answers = _linked_page("what happens to your answers")
+    about_the_promise = _linked_page("about The Promise")
+    young_peoples_privacy_notice = _linked_page("privacy notice for young people")
+    privacy_notice = _linked_page("privacy notice")
+    cookies = _linked_page("cookies page")
+
+    panels = [FieldPanel(name) for name in LINKED_PAGE_NAMES]
+
+    class Meta:
+        verbose_name = "pages linked from every page"
+
+    @classmethod
+    def urls_for_site(cls, site_id: int | None) -> dict[str, str]:
+        """The site-relative addresses of the chosen pages that are live, by name
+        ("privacy_notice", ...).
+
+        Kept in the cache until a page is published, unpublished, moved or deleted, or the
+        setting saved (`forget_linked_pages`, connected in cms.apps): the footer is on every
+        page, and costs no query once cached.
+        """
+        if site_id is None:
+            return {}
+        by_site = cache.get(LINKED_PAGES_CACHE_KEY) or {}
+        if site_id not in by_site:
+            by_site[site_id] = cls._find_urls(site_id)
+            cache.set(LINKED_PAGES_CACHE_KEY, by_site, timeout=None)
+        return by_site[site_id]
+
+    @classmethod
+    def _find_urls(cls, site_id: int) -> dict[str, str]:
+        setting = cls.objects.select_related("site").filter(site_id=site_id).first()
+        if setting is None:
+            return {}
+        chosen = {name: getattr(setting, f"{name}_id") for name in LINKED_PAGE_NAMES}
+        pages = Page.objects.live().filter(pk__in=[pk for pk in chosen.values() if pk])
+        by_id = {page.pk: page for page in pages}
+        return {
+            name: by_id[pk].get_url(current_site=setting.site)
+            for name, pk in chosen.items()
+            if pk in by_id
+        }
+
+
+LINKED_PAGES_CACHE_KEY = "cms:linked-pages"
+
+
+def forget_linked_pages(**kwargs) -> None:
+    """Receiver for every signal that can change a linked page's address, or whether it is live,
+    or which pages are chosen."""
+    cache.delete(LINKED_PAGES_CACHE_KEY)
 
 
 class HomePage(Page):

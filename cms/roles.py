@@ -1,5 +1,5 @@
 """What the Editors may do in the content layer. The roles themselves are `accounts.roles`; cms's
-data migration grants these after making them, and tests after a database flush.
+data migration 0007 grants these (and tests after a database flush).
 
 docs/roles.md is the table for people; keep the two in step.
 """
@@ -20,6 +20,7 @@ EDITOR_PERMISSIONS = [
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
     "cms.change_helpsettings",
+    "cms.change_linkedpages",
     *(
         f"cms.{action}_{model}"
         for model in (

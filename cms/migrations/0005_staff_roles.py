@@ -1,8 +1,6 @@
-"""The staff roles as groups (accounts.roles), with the content layer's permissions for Editors
-(cms/roles.py); see docs/roles.md.
-
-Surveys and the feedback loop give these groups their own models' permissions in their own
-migrations, with accounts.roles.grant_permissions.
+"""The staff roles as groups (accounts.roles; see docs/roles.md). Every app gives these groups
+its own models' permissions in its own migrations with accounts.roles.grant_permissions: the
+Editors' content permissions are cms 0007's (cms/roles.py).
 """
 
 from django.db import migrations
@@ -10,10 +8,8 @@ from django.db import migrations
 
 def create_roles(apps, schema_editor):
     from accounts.roles import create_roles
-    from cms.roles import grant_content_permissions
 
     create_roles(apps)
-    grant_content_permissions(apps)
 
 
 class Migration(migrations.Migration):

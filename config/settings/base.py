@@ -221,6 +221,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_AGE = None  # gone when the browser closes: phones and computers are often shared
 
+# `manage.py load_demo_content` (an administrator with a published password, made-up answers) runs
+# only where this is on: development and tests, never production.
+ALLOW_DEMO_CONTENT = False
+
 WAGTAIL_SITE_NAME = "Our Promise, Our Voice"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -10,15 +10,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms.models import LinkedPages
 from cms.routing import RouteTable
 from surveys.blocks import QuestionsBlock, questions_from_stream
 from surveys.models.choices import AgeBand, Audience, Layout, Theme
 from surveys.questions import Question, Section, sections
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
-PRIVACY_NOTICE_FOR_YOUNG_PEOPLE = "/privacy/young-people/"
-PRIVACY_NOTICE = "/privacy/"
 
 # Every route below hands its request to surveys.views, which imports these models.
 views = RouteTable("surveys.views")
@@ -171,10 +169,12 @@ class SurveyPage(RoutablePageMixin, Page):
         return self.audience == Audience.YOUNG_PEOPLE
 
     @property
-    def privacy_notice_url(self) -> str:
-        if self.is_for_young_people:
-            return PRIVACY_NOTICE_FOR_YOUNG_PEOPLE
-        return PRIVACY_NOTICE
+    def privacy_notice_url(self) -> str | None:
+        """The privacy notice for the people this survey is for (the one written for young
+        people, or the full one), chosen in the site's linked pages; None if there is none."""
+        name = "young_peoples_privacy_notice" if self.is_for_young_people else "privacy_notice"
+        url_parts = self.get_url_parts()
+        return LinkedPages.urls_for_site(url_parts[0] if url_parts else None).get(name)
 
     def is_open(self, today: datetime.date | None = None) -> bool:
         """Live, inside its dates, and in a cycle that has not ended."""
