@@ -1,18 +1,23 @@
-"""The staff audit log.
+"""The staff audit log: the one record of what staff do with sign-in and with people's data.
 
 Sign-ins, failed sign-ins and changes to a person's sign-in steps are recorded here, from allauth's
-and Django's signals. Later features record exports and the handling of safeguarding flags through
-the same function, `record_staff_event`. Administrators read the log in the admin (Reports).
+and Django's signals; every other app records through the same function, `record_staff_event`:
+accounts and roles made, changed or deleted, invitations made, safeguarding flags read and moved
+on, typed answers read or used, and every export. Administrators read the log in the admin
+(Reports). It is kept `STAFF_AUDIT_RETENTION_DAYS`, then the nightly retention run deletes it.
 
-Nothing here stores an IP address, a user agent or what someone typed into the email box when the
-account does not exist (people sometimes type their password there).
+Nothing here stores an IP address, a user agent, an answer, or what someone typed into the email
+box when the account does not exist (people sometimes type their password there).
 """
 
+import datetime
 from functools import partial
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, user_logged_in, user_logged_out, user_login_failed
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed
 
 from accounts.models import StaffEvent
@@ -45,6 +50,13 @@ def record_staff_event(*, action: str, description: str, user=None) -> StaffEven
         user=user if user is not None and user.pk else None,
         account=getattr(user, "email", "") or "",
     )
+
+
+def expired_staff_events(*, now: datetime.datetime) -> QuerySet[StaffEvent]:
+    """The lines of the log older than `STAFF_AUDIT_RETENTION_DAYS`, for the nightly retention
+    run to delete."""
+    kept_since = now - datetime.timedelta(days=settings.STAFF_AUDIT_RETENTION_DAYS)
+    return StaffEvent.objects.filter(occurred_at__lt=kept_since)
 
 
 def _authentication_steps(request, user) -> str:

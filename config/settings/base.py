@@ -316,6 +316,9 @@ STAFF_SESSION_WARNING_SECONDS = 5 * 60
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 # Pages under these paths are for staff: roles that see answers need 2-step verification there.
 STAFF_PATH_PREFIXES = ("/admin/",)
+# The staff audit log is kept this many days, then deleted by the nightly retention run: longer
+# than a closed safeguarding flag, so that who read one can be answered while it exists.
+STAFF_AUDIT_RETENTION_DAYS = int(env("STAFF_AUDIT_RETENTION_DAYS", "730"))
 
 # Surveys: how long things are kept (applied daily by `manage.py apply_retention`; see
 # docs/deployment.md), and the limits on answering.

@@ -146,3 +146,14 @@ def test_joining_the_safeguarding_leads_is_audited_and_the_other_leads_are_told(
         analyst.groups.remove(leads)
     actions = StaffEvent.objects.filter(user=analyst).values_list("action", flat=True)
     assert {"safeguarding-leads.joined", "safeguarding-leads.left"} <= set(actions)
+
+
+def test_a_role_made_or_deleted_in_the_admin_is_in_the_audit_log(client, make_staff):
+    administrator = make_staff(ADMINISTRATORS)
+    client.force_login(administrator)
+    role = Group.objects.create(name="Virtual school")
+    response = client.post(f"/admin/groups/delete/{role.pk}/")
+    assert response.status_code == 302 and not Group.objects.filter(name="Virtual school").exists()
+    event = StaffEvent.objects.get(action="role.changed")
+    assert event.user == administrator
+    assert event.description == f"Role “Virtual school” deleted by {administrator.email}."
