@@ -443,11 +443,6 @@ class ActionPlanPage(RoutablePageMixin, Page):
     def action_code(self, request, code_slug):
         return views.action_code(request, self, code_slug)
 
-    def action_code_url(self, action_code, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage(
-            "action_code", args=[action_code.slug]
-        )
-
 
 class InformationPage(Page):
     """A page of plain information, such as a privacy notice or the cookies page."""

@@ -169,6 +169,13 @@ class SurveyPage(RoutablePageMixin, Page):
         return self.audience == Audience.YOUNG_PEOPLE
 
     @property
+    def audience_label(self) -> str:
+        """Who it is for, above its title on every page of it: “Carers”, or “Children and young
+        people, aged 8 to 11”."""
+        who = self.get_audience_display()
+        return f"{who}, aged {self.get_age_band_display()}" if self.age_band else who
+
+    @property
     def privacy_notice_url(self) -> str | None:
         """The privacy notice for the people this survey is for (the one written for young
         people, or the full one), chosen in the site's linked pages; None if there is none."""
