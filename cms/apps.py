@@ -10,8 +10,11 @@ class CmsConfig(AppConfig):
     verbose_name = "Content and the Promise plan"
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
         from cms.language_of_care import forget_rules
-        from cms.models import AllowedPhrase, LanguageTerm
+        from cms.models import AllowedPhrase, LanguageTerm, LinkedPages, forget_linked_pages
 
         # The checker caches the terms and allowed phrases; any change makes it read them again.
         for model in (LanguageTerm, AllowedPhrase):
@@ -20,11 +23,6 @@ class CmsConfig(AppConfig):
 
         # The footer's links are cached: any change to where a page is, or whether it is live,
         # or to which pages are chosen, makes the next page read them again.
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from cms.models import LinkedPages, forget_linked_pages
-
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_linked_pages, dispatch_uid=f"forget-linked-pages-{signal}")
         post_delete.connect(forget_linked_pages, sender=Page, dispatch_uid="forget-linked-pages-d")
