@@ -13,7 +13,7 @@ PORT ?= 8000
 help:
 	@echo "make run    set up everything and serve the site with demo content at http://$(HOST):$(PORT)"
 	@echo "make setup  everything but the server (virtualenv, packages, database, demo content)"
-	@echo "make test   ruff, manage.py check, makemigrations --check and every test"
+	@echo "make test   ruff, the import contracts, manage.py check, makemigrations --check and every test"
 	@echo "make bench  milliseconds and queries per public page"
 	@echo "make sign-in-code   the demo administrator's current 2-step verification code"
 
@@ -33,10 +33,8 @@ var:
 
 setup: $(BIN)/.installed node_modules/.installed var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_promise_plan
-	$(MANAGE) load_language_of_care
-	$(MANAGE) load_indicators
-	$(MANAGE) load_demo_content
+	$(MANAGE) setup_site  # what every site needs, production too (docs/deployment.md)
+	$(MANAGE) load_demo_content  # development only: refused under production settings
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -47,6 +45,7 @@ sign-in-code: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports  # the contracts in pyproject.toml: imports go one way, no cycles
 
 check: $(BIN)/.installed var
 	$(MANAGE) check

@@ -63,7 +63,7 @@ def _survey():
 
     from django.contrib.auth import get_user_model
 
-    from cms.demo import build_site
+    from cms.starter import build_site
     from surveys.models import Audience, Cycle, SurveyIndexPage, SurveyPage, Theme
 
     home = build_site()

@@ -18,6 +18,7 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.models import AllowedPhrase, LanguageTerm
 from cms.sanitising import strip_markup
 
 RULES_CACHE_KEY = "cms:language-of-care:rules"
@@ -182,8 +183,6 @@ def _rules() -> tuple[tuple[_Term, ...], tuple[str, ...]]:
 
 
 def _load_rules():
-    from cms.models import AllowedPhrase, LanguageTerm
-
     terms = []
     for term in LanguageTerm.objects.filter(live=True).only(
         "name", "preferred_words", "why", "phrases_to_avoid"

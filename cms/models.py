@@ -1,15 +1,12 @@
 from django import forms
-from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.http import Http404
-from django.utils import timezone
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -24,6 +21,10 @@ from cms.blocks import (
     HelpContactBlock,
     WayInBlock,
 )
+from cms.routing import RouteTable
+
+# The pages below hand their requests to cms.views, which reads through cms.selectors.
+views = RouteTable("cms.views")
 
 DEFAULT_HELP_CONTACTS = [
     {
@@ -55,6 +56,86 @@ class HelpSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "help contacts"
+
+
+# The pages every page links to, by their name in LinkedPages: the footer, and the surveys' link
+# to the privacy notice their readers need.
+LINKED_PAGE_NAMES = (
+    "about_your_answers",
+    "about_the_promise",
+    "young_peoples_privacy_notice",
+    "privacy_notice",
+    "cookies",
+)
+
+
+def _linked_page(verbose_name: str):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+@register_setting(icon="link")
+class LinkedPages(BaseSiteSetting):
+    """The pages that every page links to, chosen here so that a page can move or change its
+    address without breaking a link. `manage.py setup_site` chooses the ones it makes; a link to
+    a page that is not chosen, or not live, is left out rather than broken."""
+
+    about_your_answers = _linked_page("what happens to your answers")
+    about_the_promise = _linked_page("about The Promise")
+    young_peoples_privacy_notice = _linked_page("privacy notice for young people")
+    privacy_notice = _linked_page("privacy notice")
+    cookies = _linked_page("cookies page")
+
+    panels = [FieldPanel(name) for name in LINKED_PAGE_NAMES]
+
+    class Meta:
+        verbose_name = "pages linked from every page"
+
+    @classmethod
+    def urls_for_site(cls, site_id: int | None) -> dict[str, str]:
+        """The site-relative addresses of the chosen pages that are live, by name
+        ("privacy_notice", ...).
+
+        Kept in the cache until a page is published, unpublished, moved or deleted, or the
+        setting saved (`forget_linked_pages`, connected in cms.apps): the footer is on every
+        page, and costs no query once cached.
+        """
+        if site_id is None:
+            return {}
+        by_site = cache.get(LINKED_PAGES_CACHE_KEY) or {}
+        if site_id not in by_site:
+            by_site[site_id] = cls._find_urls(site_id)
+            cache.set(LINKED_PAGES_CACHE_KEY, by_site, timeout=None)
+        return by_site[site_id]
+
+    @classmethod
+    def _find_urls(cls, site_id: int) -> dict[str, str]:
+        setting = cls.objects.select_related("site").filter(site_id=site_id).first()
+        if setting is None:
+            return {}
+        chosen = {name: getattr(setting, f"{name}_id") for name in LINKED_PAGE_NAMES}
+        pages = Page.objects.live().filter(pk__in=[pk for pk in chosen.values() if pk])
+        by_id = {page.pk: page for page in pages}
+        return {
+            name: by_id[pk].get_url(current_site=setting.site)
+            for name, pk in chosen.items()
+            if pk in by_id
+        }
+
+
+LINKED_PAGES_CACHE_KEY = "cms:linked-pages"
+
+
+def forget_linked_pages(**kwargs) -> None:
+    """Receiver for every signal that can change a linked page's address, or whether it is live,
+    or which pages are chosen."""
+    cache.delete(LINKED_PAGES_CACHE_KEY)
 
 
 class HomePage(Page):
@@ -337,14 +418,8 @@ class LanguageOfCarePage(Page):
 
     template = "pages/language_of_care_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from cms.selectors import glossary
-
-        context = super().get_context(request, *args, **kwargs)
-        context["glossary"] = glossary(
-            letter=request.GET.get("letter", ""), query=request.GET.get("q", "")
-        )
-        return context
+    def serve(self, request, *args, **kwargs):
+        return views.language_of_care_page(request, self)
 
 
 class ActionPlanPage(RoutablePageMixin, Page):
@@ -362,40 +437,11 @@ class ActionPlanPage(RoutablePageMixin, Page):
 
     @path("")
     def plan(self, request):
-        from cms.selectors import plan_overview
-
-        overview = plan_overview(
-            foundation=request.GET.get("foundation", ""), area=request.GET.get("area", "")
-        )
-        return self.render(request, context_overrides={"plan": overview})
+        return views.action_plan(request, self)
 
     @path("<slug:code_slug>/", name="action_code")
     def action_code(self, request, code_slug):
-        from cms.selectors import action_code_detail
-
-        detail = action_code_detail(slug=code_slug)
-        if detail is None:
-            raise Http404("No action code with that name.")
-        # Later layers add to the page through this hook (the feedback loop: indicators and
-        # "you said, we did"), so that this layer never imports theirs.
-        sections = [
-            section(request, self, detail.action_code)
-            for section in hooks.get_hooks("action_code_page_sections")
-        ]
-        return self.render(
-            request,
-            template="pages/action_code.html",
-            context_overrides={
-                "detail": detail,
-                "action_code": detail.action_code,
-                "sections": sections,
-            },
-        )
-
-    def action_code_url(self, action_code, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage(
-            "action_code", args=[action_code.slug]
-        )
+        return views.action_code(request, self, code_slug)
 
 
 class InformationPage(Page):
@@ -418,36 +464,3 @@ class InformationPage(Page):
     subpage_types = ["cms.InformationPage"]
 
     template = "pages/information_page.html"
-
-
-class StaffEvent(models.Model):
-    """One line of the staff audit log: who did what to an account, or with people's answers.
-
-    Written only through `cms.audit.record_staff_event`. Never holds an IP address or user agent.
-    """
-
-    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
-    action = models.CharField(max_length=64, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The staff member the event is about, while their account exists.",
-    )
-    account = models.CharField(
-        max_length=254, blank=True, help_text="Their email address at the time."
-    )
-    description = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["-occurred_at", "-pk"]
-        verbose_name = "staff audit event"
-        # Only the view permission is used: nobody edits or deletes the audit log in the admin.
-        default_permissions = ("view",)
-
-    def __str__(self):
-        return (
-            f"{self.occurred_at:%Y-%m-%d %H:%M} {self.account or 'unknown account'}: {self.action}"
-        )

@@ -2,8 +2,11 @@
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -99,6 +102,103 @@ def _sync(*, key, existing, file_record, current_record, apply, report, overwrit
     report.updated.append(key)
 
 
+def _save_foundation(existing: Foundation | None, record: dict) -> None:
+    foundation = existing or Foundation(number=record["number"])
+    for name, value in record.items():
+        setattr(foundation, name, value)
+    foundation.loaded_checksum = _checksum(record)
+    foundation.save()
+
+
+def _save_priority_area(existing: PriorityArea | None, record: dict) -> None:
+    area = existing or PriorityArea(prefix=record["prefix"])
+    area.name, area.order = record["name"], record["order"]
+    area.loaded_checksum = _checksum(record)
+    area.save()
+
+
+def _save_action_code(existing: ActionCode | None, record: dict) -> None:
+    areas = {area.prefix: area for area in PriorityArea.objects.all()}
+    foundations = Foundation.objects.in_bulk(record["foundations"], field_name="number")
+    action_code = existing or ActionCode(code=record["code"])
+    action_code.slug = slugify(record["code"])
+    action_code.number = int(record["code"].split()[-1])
+    action_code.priority_area = areas[record["priority_area"]]
+    action_code.outcome = record["outcome"]
+    action_code.loaded_checksum = _checksum(record)
+    # A parental many-to-many is written when the cluster is saved, so set it first.
+    action_code.foundations.set([foundations[n] for n in record["foundations"]])
+    action_code.save()
+    action_code.actions.all().delete()
+    action_code.targets.all().delete()
+    action_code.responsible_roles.all().delete()
+    Action.objects.bulk_create(
+        Action(action_code=action_code, text=text, sort_order=i)
+        for i, text in enumerate(record["actions"])
+    )
+    Target.objects.bulk_create(
+        Target(action_code=action_code, sort_order=i, **target)
+        for i, target in enumerate(record["targets"])
+    )
+    ResponsibleRole.objects.bulk_create(
+        ResponsibleRole(action_code=action_code, role=role, sort_order=i)
+        for i, role in enumerate(record["responsible_roles"])
+    )
+
+
+@dataclass(frozen=True)
+class _PlanPart:
+    """One kind of record in the plan's data file, and how it is matched, read and written."""
+
+    section: str  # its list in the data file
+    file_record: Callable[[dict], dict]  # an entry of the file, as a record to compare
+    existing: Callable[[], dict]  # the records there now, by their key in the file
+    key_field: str
+    label: Callable[[dict], str]  # how the report names it
+    current_record: Callable[[Any], dict]  # one there now, as a record to compare
+    save: Callable[[Any, dict], None]  # make or update it from the file's record
+
+
+# In this order: action codes name their priority area and foundations.
+PLAN_PARTS = [
+    _PlanPart(
+        section="foundations",
+        file_record=lambda entry: {
+            key: entry[key]
+            for key in ("number", "name", "description", "child_friendly_description")
+        },
+        existing=lambda: {f.number: f for f in Foundation.objects.all()},
+        key_field="number",
+        label=lambda record: f"Foundation {record['number']}",
+        current_record=_foundation_record,
+        save=_save_foundation,
+    ),
+    _PlanPart(
+        section="priority_areas",
+        file_record=lambda entry: {key: entry[key] for key in ("prefix", "name", "order")},
+        existing=lambda: {area.prefix: area for area in PriorityArea.objects.all()},
+        key_field="prefix",
+        label=lambda record: record["prefix"],
+        current_record=_priority_area_record,
+        save=_save_priority_area,
+    ),
+    _PlanPart(
+        section="action_codes",
+        file_record=_normalised_code_entry,
+        existing=lambda: {
+            action_code.code: action_code
+            for action_code in ActionCode.objects.select_related("priority_area").prefetch_related(
+                "foundations", "actions", "targets", "responsible_roles"
+            )
+        },
+        key_field="code",
+        label=lambda record: record["code"],
+        current_record=_action_code_record,
+        save=_save_action_code,
+    ),
+]
+
+
 @transaction.atomic
 def load_promise_plan(*, plan: dict, overwrite: bool = False) -> PlanLoadReport:
     """Create or update the foundations, priority areas and action codes from the plan's data.
@@ -107,96 +207,20 @@ def load_promise_plan(*, plan: dict, overwrite: bool = False) -> PlanLoadReport:
     admin since it was last loaded is kept as it is, unless `overwrite` is true.
     """
     report = PlanLoadReport()
-
-    for entry in plan["foundations"]:
-        record = {key: entry[key] for key in ("number", "name", "description")}
-        record["child_friendly_description"] = entry["child_friendly_description"]
-        existing = Foundation.objects.filter(number=record["number"]).first()
-
-        def apply(existing=existing, record=record):
-            foundation = existing or Foundation(number=record["number"])
-            for name, value in record.items():
-                setattr(foundation, name, value)
-            foundation.loaded_checksum = _checksum(record)
-            foundation.save()
-
-        _sync(
-            key=f"Foundation {record['number']}",
-            existing=existing,
-            file_record=record,
-            current_record=_foundation_record(existing) if existing else None,
-            apply=apply,
-            report=report,
-            overwrite=overwrite,
-        )
-
-    for entry in plan["priority_areas"]:
-        record = {"prefix": entry["prefix"], "name": entry["name"], "order": entry["order"]}
-        existing = PriorityArea.objects.filter(prefix=record["prefix"]).first()
-
-        def apply(existing=existing, record=record):
-            area = existing or PriorityArea(prefix=record["prefix"])
-            area.name, area.order = record["name"], record["order"]
-            area.loaded_checksum = _checksum(record)
-            area.save()
-
-        _sync(
-            key=record["prefix"],
-            existing=existing,
-            file_record=record,
-            current_record=_priority_area_record(existing) if existing else None,
-            apply=apply,
-            report=report,
-            overwrite=overwrite,
-        )
-
-    areas = {area.prefix: area for area in PriorityArea.objects.all()}
-    foundations = {foundation.number: foundation for foundation in Foundation.objects.all()}
-    existing_codes = {
-        action_code.code: action_code
-        for action_code in ActionCode.objects.select_related("priority_area").prefetch_related(
-            "foundations", "actions", "targets", "responsible_roles"
-        )
-    }
-    for entry in plan["action_codes"]:
-        record = _normalised_code_entry(entry)
-        existing = existing_codes.get(record["code"])
-
-        def apply(existing=existing, record=record):
-            action_code = existing or ActionCode(code=record["code"])
-            action_code.slug = slugify(record["code"])
-            action_code.number = int(record["code"].split()[-1])
-            action_code.priority_area = areas[record["priority_area"]]
-            action_code.outcome = record["outcome"]
-            action_code.loaded_checksum = _checksum(record)
-            # A parental many-to-many is written when the cluster is saved, so set it first.
-            action_code.foundations.set([foundations[n] for n in record["foundations"]])
-            action_code.save()
-            action_code.actions.all().delete()
-            action_code.targets.all().delete()
-            action_code.responsible_roles.all().delete()
-            Action.objects.bulk_create(
-                Action(action_code=action_code, text=text, sort_order=i)
-                for i, text in enumerate(record["actions"])
+    for part in PLAN_PARTS:
+        existing_records = part.existing()
+        for entry in plan[part.section]:
+            record = part.file_record(entry)
+            existing = existing_records.get(record[part.key_field])
+            _sync(
+                key=part.label(record),
+                existing=existing,
+                file_record=record,
+                current_record=part.current_record(existing) if existing else None,
+                apply=partial(part.save, existing, record),
+                report=report,
+                overwrite=overwrite,
             )
-            Target.objects.bulk_create(
-                Target(action_code=action_code, sort_order=i, **target)
-                for i, target in enumerate(record["targets"])
-            )
-            ResponsibleRole.objects.bulk_create(
-                ResponsibleRole(action_code=action_code, role=role, sort_order=i)
-                for i, role in enumerate(record["responsible_roles"])
-            )
-
-        _sync(
-            key=record["code"],
-            existing=existing,
-            file_record=record,
-            current_record=_action_code_record(existing) if existing else None,
-            apply=apply,
-            report=report,
-            overwrite=overwrite,
-        )
     return report
 
 

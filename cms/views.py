@@ -1,12 +1,25 @@
+"""The content layer's public pages, reached through routes on its pages (cms/models.py) and
+through urls.py (search), and the Language of Care report in the admin. Each reads through
+`cms.selectors`."""
+
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from cms.selectors import MAX_QUERY_LENGTH, language_of_care_report, search_site
+from cms.selectors import (
+    MAX_QUERY_LENGTH,
+    action_code_detail,
+    glossary,
+    language_of_care_report,
+    plan_overview,
+    search_site,
+)
 from cms.spreadsheets import SpreadsheetSafeExportMixin
 
 RESULTS_PER_PAGE = 10
@@ -22,6 +35,45 @@ def search(request):
         request,
         "pages/search.html",
         {"query": query, "results": results, "hit_count": len(hits)},
+    )
+
+
+def language_of_care_page(request, page):
+    """The Language of Care policy and its glossary, filtered by a letter or words (a GET form)."""
+    context = page.get_context(request)
+    context["glossary"] = glossary(
+        letter=request.GET.get("letter", ""), query=request.GET.get("q", "")
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def action_plan(request, page):
+    """The plan: the foundations, and the action codes of each priority area, filtered."""
+    overview = plan_overview(
+        foundation=request.GET.get("foundation", ""), area=request.GET.get("area", "")
+    )
+    return page.render(request, context_overrides={"plan": overview})
+
+
+def action_code(request, page, code_slug: str):
+    """One action code's page (/plan/stw-4/), with what later layers add to it."""
+    detail = action_code_detail(slug=code_slug)
+    if detail is None:
+        raise Http404("No action code with that name.")
+    # Later layers add to the page through this hook (the feedback loop: indicators and
+    # "you said, we did"), so that this layer never imports theirs.
+    sections = [
+        section(request, page, detail.action_code)
+        for section in hooks.get_hooks("action_code_page_sections")
+    ]
+    return page.render(
+        request,
+        template="pages/action_code.html",
+        context_overrides={
+            "detail": detail,
+            "action_code": detail.action_code,
+            "sections": sections,
+        },
     )
 
 

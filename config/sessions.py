@@ -4,7 +4,7 @@ A session row's expiry is the time it was last saved plus SESSION_COOKIE_AGE, to
 microsecond: for someone answering a survey that is a time of day kept with their draft (and,
 before it is forgotten, their invitation). For anyone not signed in, the row keeps instead the
 midnight after that moment: the day, not the time. Staff sessions keep the exact time, which
-their own limits need (config.middleware.StaffSessionTimeoutMiddleware).
+their own limits need (accounts.middleware.StaffSessionTimeoutMiddleware).
 """
 
 import datetime

@@ -27,7 +27,7 @@ from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from cms.audit import record_staff_event
+from accounts.audit import record_staff_event
 from cms.spreadsheets import spreadsheet_row
 from participation import selectors, services
 from surveys.models import AgeBand, Answer, Audience, CarerRole, Cycle, Theme

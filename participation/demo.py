@@ -1,7 +1,8 @@
 """Demo content for the feedback loop: made-up responses to every seeded survey over two cycles,
 “you said, we did” entries at each status, and “what you told us” summaries.
 
-Used only by `manage.py load_demo_content`, which refuses to run in production. Every response made
+Used only by `manage.py load_demo_content`, which refuses to run under production settings; the
+“You said, we did” page itself is starter content (participation/starter.py). Every response made
 here is marked `demo`. Safe to run again: what exists is left alone.
 """
 
@@ -12,8 +13,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo import put_first_in_menu
-from cms.models import ActionCode, HomePage
+from cms.models import ActionCode
 from participation.models import (
     EntryStatus,
     FeedbackEntry,
@@ -34,11 +34,6 @@ from surveys.models import (
 )
 from surveys.questions import RATHER_NOT_SAY, Kind, is_shown
 from surveys.services import add_to_tallies, answer_rows
-
-FEEDBACK_LOOP_INTRODUCTION = (
-    "<p>What changed because of what children, young people, families and carers told us. The "
-    "Participation Network checks every update first, so that nobody can be recognised.</p>"
-)
 
 # How many made-up people answered each survey: (the year before, this year). Some groups are
 # under 5 on purpose, so that the hidden numbers can be seen.
@@ -87,47 +82,6 @@ TYPED = {
         "Family time at the park when the weather is good.",
     ],
 }
-
-
-@transaction.atomic
-def build_feedback_loop(*, home: HomePage) -> FeedbackLoopPage:
-    """The “You said, we did” page under `home`, in the home page's ways in and the menu."""
-    page = FeedbackLoopPage.objects.first()
-    if page is None:
-        # The first demo sites had a plain content page here: the real page takes its place.
-        home.get_children().filter(slug="you-said-we-did").delete()
-        now = timezone.now()
-        page = home.add_child(
-            instance=FeedbackLoopPage(
-                title="You said, we did",
-                slug="you-said-we-did",
-                introduction=FEEDBACK_LOOP_INTRODUCTION,
-                show_in_menus=True,
-                first_published_at=now,
-                last_published_at=now,
-                search_description="What changed because of what people told us in our surveys.",
-            )
-        )
-    home = HomePage.objects.get(pk=home.pk)
-    linked = [block.value.get("page") for block in home.ways_in]
-    if not any(linked_page and linked_page.pk == page.pk for linked_page in linked):
-        ways_in = [(block.block_type, block.value) for block in home.ways_in]
-        way_in = home.ways_in.stream_block.child_blocks["way_in"].to_python(
-            {
-                "heading": "You said, we did",
-                "text": "See what changed because of what children, young people and families "
-                "told us.",
-                "page": page.pk,
-                "path": "",
-            }
-        )
-        home.ways_in = [*ways_in[:1], ("way_in", way_in), *ways_in[1:]]
-        if home.latest_revision_id:
-            home.save_revision().publish()
-        else:
-            home.save(update_fields=["ways_in"])
-    put_first_in_menu(page)
-    return page
 
 
 def demo_cycles(current: Cycle) -> tuple[Cycle, Cycle]:

@@ -8,7 +8,7 @@ publish them directly. docs/roles.md is the table for people.
 
 from django.apps import apps as django_apps
 
-from cms.roles import ADMINISTRATORS, ANALYSTS, PARTICIPATION_NETWORK, grant_permissions
+from accounts.roles import ADMINISTRATORS, ANALYSTS, PARTICIPATION_NETWORK, grant_permissions
 
 WORKFLOW_NAME = "Participation Network review"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from cms.audit import record_staff_event
+from accounts.audit import record_staff_event
 from cms.models import ActionCode
 from participation.models import FeedbackEntry, Indicator
 from surveys.models import Answer, Audience, Theme

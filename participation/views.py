@@ -80,12 +80,21 @@ def receipt(request, page):
             "We could not find that code. Check it and try again: it has 6 letters and "
             "numbers, like K7M 4QP."
         )
-    context = {"page": page, "typed": typed, "error": error, "receipt": found}
+    context = {
+        "page": page,
+        "typed": typed,
+        "error": error,
+        "receipt": found,
+        "heading": "What came of your answers",
+    }
     if found is not None:
         survey = found.survey.specific
+        code = format_receipt_code(found.code)
         context.update(
             survey=survey,
-            code=format_receipt_code(found.code),
+            code=code,
+            heading=f"What came of “{survey.title}”, {found.cycle.name}",
+            heading_label=f"Receipt code {code}",
             entries=selectors.entries_from_survey(theme=survey.theme, cycle=found.cycle),
             summary=next(
                 (

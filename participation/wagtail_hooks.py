@@ -1,7 +1,8 @@
 """The feedback loop in the Wagtail admin: “you said, we did” entries (with review before
 publishing), indicators, the results dashboard and its exports; and what it adds to the plan's
-action code pages."""
+action code pages; and its starter content."""
 
+from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from participation import admin_views, selectors
 from participation.models import FeedbackEntry, Indicator
+from participation.starter import build_feedback_loop
 
 
 class FeedbackEntryViewSet(SnippetViewSet):
@@ -112,3 +114,12 @@ def indicators_and_entries(request, page, action_code) -> str:
         },
         request=request,
     )
+
+
+@hooks.register("setup_site", order=20)
+def set_up_feedback_loop(*, home, stdout):
+    """Starter content for `manage.py setup_site`: “You said, we did”, after “Have your say”,
+    and the indicators that measure the plan's targets (the plan is loaded first)."""
+    page = build_feedback_loop(home=home)
+    stdout.write(f"“{page.title}” ready at {page.url}")
+    call_command("load_indicators", stdout=stdout)

@@ -15,8 +15,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.log_actions import log
 
+from accounts.audit import record_staff_event
 from cms.spreadsheets import spreadsheet_safe
 from surveys import services
 from surveys.models import CarerRole, Cycle, SafeguardingFlag, SurveyPage
@@ -88,13 +88,11 @@ class MakeInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
         survey, cycle = form.cleaned_data["survey"], form.cleaned_data["cycle"]
         label = form.cleaned_data["label"] or ""
         made = services.make_invitations(
-            survey=survey, cycle=cycle, count=form.cleaned_data["count"], label=label
-        )
-        log(
-            survey,
-            "surveys.make_invitations",
-            user=self.request.user,
-            data={"count": len(made), "cycle": cycle.name, "label": label},
+            survey=survey,
+            cycle=cycle,
+            count=form.cleaned_data["count"],
+            label=label,
+            by=self.request.user,
         )
         logger.info("%d invitation links made for survey %d", len(made), survey.pk)
 
@@ -106,9 +104,7 @@ class MakeInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
         writer = csv.writer(response)
         writer.writerow(["number", "survey", "cycle", "label", "link"])
         for number, new in enumerate(made, start=1):
-            link = self.request.build_absolute_uri(
-                survey.url + survey.reverse_subpage("invitation", kwargs={"token": new.token})
-            )
+            link = self.request.build_absolute_uri(survey.step_url("invitation", token=new.token))
             writer.writerow(
                 [
                     number,
@@ -162,6 +158,12 @@ class SafeguardingFlagEditView(generic.EditView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         flag = self.object
+        # Each time the answer is shown. Not which flag: see services.record_flag_status.
+        record_staff_event(
+            action="safeguarding-flag.read",
+            description="Read a flagged answer.",
+            user=self.request.user,
+        )
         survey = flag.response.survey.specific
         question = survey.question_by_key.get(flag.question_key)
         context.update(

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_save, pre_delete
 
 
 class SurveysConfig(AppConfig):
@@ -14,10 +14,13 @@ class SurveysConfig(AppConfig):
 
         from surveys.models import SafeguardingFlag
         from surveys.models.safeguarding import refuse_to_delete_open_flags
-        from surveys.tasks import forget_finished_safeguarding_email
+        from surveys.tasks import forget_finished_safeguarding_email, tell_leads_about_new_flag
 
         pre_delete.connect(
             refuse_to_delete_open_flags, sender=SafeguardingFlag, dispatch_uid="keep-open-flags"
+        )
+        post_save.connect(
+            tell_leads_about_new_flag, sender=SafeguardingFlag, dispatch_uid="tell-leads-new-flag"
         )
         task_finished.connect(
             forget_finished_safeguarding_email, dispatch_uid="forget-safeguarding-email-results"

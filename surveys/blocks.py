@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
+from cms.models import ActionCode
 from surveys.questions import (
     AGREEMENT,
     FACES_3,
@@ -41,8 +42,6 @@ KEY_HELP = (
 
 def action_code_choices():
     """The plan's action codes, such as "STW 4", read when the editor is shown."""
-    from cms.models import ActionCode
-
     return [
         (code, f"{code}: {outcome[:70]}{'…' if len(outcome) > 70 else ''}")
         for code, outcome in ActionCode.objects.values_list("code", "outcome")

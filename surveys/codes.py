@@ -8,25 +8,17 @@ Receipt codes are different: one code is shared by everyone who answered a surve
 opens only what is public anyway, so it is stored as it is and kept short.
 """
 
-import hashlib
-import hmac
 import re
 import secrets
 import uuid
 
-from django.conf import settings
+from config.hashing import keyed_hash
 
 # No 0/O, 1/I/L or U/V pairs to confuse when a code is written down and typed back.
 RESUME_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
 RESUME_CODE_LENGTH = 8
 RECEIPT_CODE_LENGTH = 6
 _NOT_CODE_CHARACTERS = re.compile(r"[\s\-–—.]+")
-
-
-def hash_secret(kind: str, value: str) -> str:
-    return hmac.new(
-        settings.SECRET_KEY.encode(), f"{kind}:{value}".encode(), hashlib.sha256
-    ).hexdigest()
 
 
 def new_resume_code() -> str:
@@ -68,7 +60,7 @@ def normalise_receipt_code(typed: str) -> str | None:
 
 
 def hash_resume_code(code: str) -> str:
-    return hash_secret("resume-code", code)
+    return keyed_hash("resume-code", code)
 
 
 def new_invitation_token() -> str:
@@ -76,7 +68,7 @@ def new_invitation_token() -> str:
 
 
 def hash_invitation_token(token: str) -> str:
-    return hash_secret("invitation", token)
+    return keyed_hash("invitation", token)
 
 
 def submission_key(submission_id: uuid.UUID) -> uuid.UUID:
@@ -84,4 +76,4 @@ def submission_key(submission_id: uuid.UUID) -> uuid.UUID:
 
     A form sent again still finds the response it made; but the id itself, which the draft had
     (and the draft was tied to its invitation), is kept nowhere once the draft is deleted."""
-    return uuid.UUID(hash_secret("submission", str(submission_id))[:32])
+    return uuid.UUID(keyed_hash("submission", str(submission_id))[:32])

@@ -1,12 +1,12 @@
 """Who may see safeguarding flags: Safeguarding leads, and nobody else, whatever permissions
 another group is given by mistake. Not superusers either, unless they join the group, which is
-audited and told to the other leads (cms.audit); see docs/roles.md."""
+audited and told to the other leads (accounts.audit); see docs/roles.md."""
 
 from django.contrib.auth import get_user_model
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from cms.roles import SAFEGUARDING_LEADS
+from accounts.roles import SAFEGUARDING_LEADS
 
 
 def is_safeguarding_lead(user) -> bool:

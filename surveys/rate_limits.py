@@ -1,24 +1,21 @@
 """Rate limits per client, counted in the cache.
 
-A client is its network as `cms.client_address.client_network` finds it through the trusted
+A client is its network as `config.client_address.client_network` finds it through the trusted
 proxies (the same one staff sign-in counts), known only by a salted hash (salted with the site's
 secret and the day), kept for the few minutes of the window: no address is stored anywhere.
 """
-
-import hashlib
-import hmac
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from cms.client_address import client_network
+from config.client_address import client_network
+from config.hashing import keyed_hash
 
 
 def _client_hash(request, scope: str) -> str:
-    address = client_network(request)
-    salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
-    return hmac.new(salt.encode(), f"{scope}:{address}".encode(), hashlib.sha256).hexdigest()
+    # Salted with the day too: tomorrow the same network has another hash.
+    return keyed_hash(scope, client_network(request), salt=timezone.localdate().isoformat())
 
 
 def allow(request, scope: str) -> bool:

@@ -6,7 +6,6 @@ import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -14,6 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from accounts.audit import expired_staff_events, record_staff_event
 from cms.sanitising import clean_typed_text
 from surveys.answers import CheckedAnswers, check_answers
 from surveys.codes import (
@@ -42,7 +42,6 @@ from surveys.models import (
 )
 from surveys.questions import Question, shown_questions
 from surveys.safeguarding import matching_phrases
-from surveys.tasks import notify_safeguarding_leads
 
 logger = logging.getLogger(__name__)
 
@@ -161,10 +160,10 @@ def _flag_for_safeguarding(response: Response, rows: Sequence[Answer]) -> None:
         found = matching_phrases(row.text, phrases)
         if not found:
             continue
-        flag = SafeguardingFlag.objects.create(
+        # Every new flag is emailed to the Safeguarding leads once stored (surveys.tasks).
+        SafeguardingFlag.objects.create(
             response=response, question_key=row.question_key, matched_terms=", ".join(found)[:500]
         )
-        transaction.on_commit(partial(notify_safeguarding_leads.enqueue, flag_id=flag.pk))
 
 
 def _earlier_submission(submission_id: uuid.UUID) -> Response | None:
@@ -285,11 +284,12 @@ class NewInvitation:
 
 @transaction.atomic
 def make_invitations(
-    *, survey: SurveyPage, cycle: Cycle, count: int, label: str = ""
+    *, survey: SurveyPage, cycle: Cycle, count: int, label: str = "", by=None
 ) -> list[NewInvitation]:
     """Make `count` single-use invitations to `survey` in `cycle`, each with a random token of
     which only a hash is stored. The tokens are returned once, for the CSV; they cannot be
-    read back later."""
+    read back later. Made by a member of staff (`by`), they are written to the staff audit log:
+    how many, for which survey and year, never a token."""
     if not 1 <= count <= MAX_INVITATIONS_AT_ONCE:
         raise ValueError(f"Make between 1 and {MAX_INVITATIONS_AT_ONCE} invitations at a time")
     if label not in CarerRole.values:
@@ -301,6 +301,13 @@ def make_invitations(
             survey=survey, cycle=cycle, label=label, token_hash=hash_invitation_token(token)
         )
         made.append(NewInvitation(invitation, token))
+    if by is not None:
+        kind = f", labelled {CarerRole(label).label.lower()}" if label else ""
+        record_staff_event(
+            action="invitations.made",
+            description=f"Made {count} invitation links to “{survey.title}” ({cycle.name}){kind}.",
+            user=by,
+        )
     return made
 
 
@@ -316,9 +323,13 @@ def record_flag_status(
     by,
     today: datetime.date | None = None,
 ) -> SafeguardingFlagEvent:
-    """Move a flag to `status`, recording who did it (None: the site itself, as retention does),
-    the day (never the time: it would say when the child answered), and their note. Closing it
-    starts its retention period; opening it again stops it."""
+    """Move a flag to `status`, recording in its history who did it (None: the site itself, as
+    retention does), the day (never the time: it would say when the child answered), and their
+    note. Closing it starts its retention period; opening it again stops it.
+
+    A member of staff's change is written to the staff audit log too, without the note and
+    without saying which flag: with the time the log keeps, that could say when a child
+    answered. The flag's own history says who moved it on, by the day."""
     if status not in FlagStatus.values:
         raise ValueError(f"Unknown flag status {status!r}")
     today = today or timezone.localdate()
@@ -327,6 +338,12 @@ def record_flag_status(
     flag.handled_on = today
     flag.closed_on = today if status == FlagStatus.CLOSED else None
     flag.save(update_fields=["status", "handled_by", "handled_on", "closed_on"])
+    if by is not None:
+        record_staff_event(
+            action="safeguarding-flag.moved-on",
+            description=f"Moved a flagged answer on to “{FlagStatus(status).label}”.",
+            user=by,
+        )
     return SafeguardingFlagEvent.objects.create(
         flag=flag, status=status, note=clean_typed_text(note), by=by, recorded_on=today
     )
@@ -345,6 +362,23 @@ class RetentionReport:
     open_flags_closed: int = 0
     # Browser sessions past their end, which may still name a draft or an invitation.
     expired_sessions: int = 0
+    # Lines of the staff audit log past STAFF_AUDIT_RETENTION_DAYS.
+    staff_audit_events: int = 0
+
+    def __str__(self):
+        """The counts in a sentence, for the log and the command: never more than counts."""
+        return (
+            f"deleted {self.free_text_answers} typed answers, {self.drafts} drafts, "
+            f"{self.invitations} invitations, {self.closed_flags} closed safeguarding flags, "
+            f"{self.expired_sessions} expired sessions and {self.staff_audit_events} staff "
+            f"audit events; closed {self.open_flags_closed} open safeguarding flags"
+        )
+
+
+def _delete(queryset) -> int:
+    """Delete the queryset's rows; how many of its own model went (not what went with them)."""
+    _, deleted = queryset.delete()
+    return deleted.get(queryset.model._meta.label, 0)
 
 
 @transaction.atomic
@@ -360,7 +394,8 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
     - invitations, used or not, `SURVEY_INVITATION_RETENTION_DAYS` after their cycle ended;
     - safeguarding flags, `SURVEY_CLOSED_FLAG_RETENTION_DAYS` after they were closed;
     - browser sessions once they have ended (Django's `clearsessions`): a respondent's may still
-      name their draft and the invitation they opened.
+      name their draft and the invitation they opened;
+    - the staff audit log's lines, `STAFF_AUDIT_RETENTION_DAYS` after they were written.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -369,12 +404,12 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
         return datetime.timedelta(days=getattr(settings, setting))
 
     # Closed flags first, so that a flag this run closes starts its period from today.
-    _, deleted = SafeguardingFlag.objects.filter(
-        status=FlagStatus.CLOSED,
-        closed_on__lte=today - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
-    ).delete()
-    closed_flags = deleted.get(SafeguardingFlag._meta.label, 0)
-
+    closed_flags = _delete(
+        SafeguardingFlag.objects.filter(
+            status=FlagStatus.CLOSED,
+            closed_on__lte=today - days("SURVEY_CLOSED_FLAG_RETENTION_DAYS"),
+        )
+    )
     free_text_before = today - days("SURVEY_FREE_TEXT_RETENTION_DAYS")
     open_flags = SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED).filter(
         response__cycle__ends_on__lt=free_text_before
@@ -391,36 +426,23 @@ def apply_retention(*, now: datetime.datetime | None = None) -> RetentionReport:
             by=None,
             today=today,
         )
-    _, deleted = (
-        Answer.objects.exclude(text="")
-        .filter(response__cycle__ends_on__lt=free_text_before)
-        .delete()
-    )
-    free_text = deleted.get(Answer._meta.label, 0)
-    _, deleted = Draft.objects.filter(
-        saved_on__lt=today - days("SURVEY_DRAFT_RETENTION_DAYS")
-    ).delete()
-    drafts = deleted.get(Draft._meta.label, 0)
-    _, deleted = Invitation.objects.filter(
-        cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
-    ).delete()
-    invitations = deleted.get(Invitation._meta.label, 0)
-    _, deleted = Session.objects.filter(expire_date__lt=now).delete()
-    expired_sessions = deleted.get(Session._meta.label, 0)
-
+    expired = {
+        "free_text_answers": Answer.objects.exclude(text="").filter(
+            response__cycle__ends_on__lt=free_text_before
+        ),
+        "drafts": Draft.objects.filter(saved_on__lt=today - days("SURVEY_DRAFT_RETENTION_DAYS")),
+        "invitations": Invitation.objects.filter(
+            cycle__ends_on__lt=today - days("SURVEY_INVITATION_RETENTION_DAYS")
+        ),
+        "expired_sessions": Session.objects.filter(expire_date__lt=now),
+        "staff_audit_events": expired_staff_events(now=now),
+    }
     report = RetentionReport(
-        free_text, drafts, invitations, closed_flags, len(open_flags), expired_sessions
+        closed_flags=closed_flags,
+        open_flags_closed=len(open_flags),
+        **{name: _delete(queryset) for name, queryset in expired.items()},
     )
-    logger.info(
-        "Retention applied: deleted %d typed answers, %d drafts, %d invitations, %d closed "
-        "safeguarding flags and %d expired sessions; closed %d open safeguarding flags",
-        report.free_text_answers,
-        report.drafts,
-        report.invitations,
-        report.closed_flags,
-        report.expired_sessions,
-        report.open_flags_closed,
-    )
+    logger.info("Retention applied: %s", report)
     return report
 
 

@@ -10,17 +10,21 @@ result goes with the nightly run. No task result outlives a day.
 import dataclasses
 import datetime
 import logging
+from functools import partial
 
 from django_tasks import TaskResultStatus, task
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.roles import SAFEGUARDING_LEADS
-from cms.tasks import email_each
+from accounts.roles import SAFEGUARDING_LEADS
+from accounts.tasks import email_each
+from surveys.models import SafeguardingFlag
+from surveys.services import apply_retention
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +47,6 @@ def notify_safeguarding_leads(flag_id: int) -> int:
 
     Returns how many people were told.
     """
-    from surveys.models import SafeguardingFlag
-
     flag = SafeguardingFlag.objects.filter(pk=flag_id).first()
     if flag is None:
         return 0
@@ -64,6 +66,14 @@ def notify_safeguarding_leads(flag_id: int) -> int:
     return email_each(
         recipients=recipients, subject="A survey answer needs a safeguarding check", body=body
     )
+
+
+def tell_leads_about_new_flag(sender, instance, created, raw=False, **kwargs) -> None:
+    """Queue the email to the Safeguarding leads for every new flag, however it was raised, once
+    the transaction that stored it commits. Connected to SafeguardingFlag's post_save in
+    surveys.apps, so that the services that raise flags need not know about tasks."""
+    if created and not raw:
+        transaction.on_commit(partial(notify_safeguarding_leads.enqueue, flag_id=instance.pk))
 
 
 RETENTION_TIME_OF_DAY = datetime.time(2, 30)
@@ -100,8 +110,6 @@ def apply_retention_daily() -> dict:
     """Apply the retention periods (services.apply_retention), prune finished task results, and
     queue the next run for tomorrow night. Queued first, so that a failed run is still tried
     again the next day."""
-    from surveys.services import apply_retention
-
     schedule_retention()
     report = dataclasses.asdict(apply_retention())
     return {**report, "task_results": prune_finished_task_results()}

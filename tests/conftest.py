@@ -1,6 +1,6 @@
 import pytest
 
-from cms.demo import build_site
+from cms.starter import build_site
 
 
 @pytest.fixture
@@ -23,9 +23,11 @@ def _empty_cache():
 @pytest.fixture
 def roles(db):
     """The staff groups with their permissions (a flushed test database has lost them)."""
-    from cms.roles import create_roles
+    from accounts.roles import create_roles
+    from cms.roles import grant_content_permissions
 
     create_roles()
+    grant_content_permissions()
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def make_staff(db, roles):
 
 @pytest.fixture
 def privacy_pages(home_page):
-    from cms.demo import build_privacy_pages
+    from cms.starter import build_privacy_pages
 
     return build_privacy_pages(home_page)
 
@@ -77,7 +79,7 @@ def language_of_care(db, _content_data):
 @pytest.fixture
 def feedback_loop_page(home_page):
     """“You said, we did” at /you-said-we-did/, in the menu and the home page's ways in."""
-    from participation.demo import build_feedback_loop
+    from participation.starter import build_feedback_loop
 
     return build_feedback_loop(home=home_page)
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
-from cms.roles import SAFEGUARDING_LEADS
+from accounts.roles import SAFEGUARDING_LEADS
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cms.client_address import client_network
-from config.accounts import StaffAccountAdapter
+from accounts.adapters import StaffAccountAdapter
+from config.client_address import client_network
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,23 @@ def test_staff_sign_in_counts_the_same_network(rf, settings):
     assert adapter.get_client_ip(behind_proxy) == adapter.get_client_ip(same_network)
     assert adapter.get_client_ip(behind_proxy) != adapter.get_client_ip(other)
     assert "2001" not in adapter.get_client_ip(behind_proxy)
+
+
+def test_one_keyed_hash_keeps_every_stored_hash_as_it_was(settings):
+    """Resume codes, invitation tokens and submission ids are stored as this hash: it must stay
+    the HMAC-SHA256 of “kind:value” under the secret key, or none would be found again."""
+    import hashlib
+    import hmac
+
+    from config.hashing import keyed_hash
+    from surveys.codes import hash_invitation_token, hash_resume_code
+
+    key = settings.SECRET_KEY.encode()
+    assert (
+        hash_resume_code("KT4M9XPW")
+        == hmac.new(key, b"resume-code:KT4M9XPW", hashlib.sha256).hexdigest()
+    )
+    assert hash_invitation_token("abc") == keyed_hash("invitation", "abc")
+    assert keyed_hash("start", "203.0.113.9", salt="2026-05-01") != keyed_hash(
+        "start", "203.0.113.9", salt="2026-05-02"
+    )

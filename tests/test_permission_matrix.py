@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from wagtail.models import Site
 
-from cms.roles import (
+from accounts.roles import (
     ADMINISTRATORS,
     ALL_ROLES,
     ANALYSTS,

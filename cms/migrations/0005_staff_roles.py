@@ -1,14 +1,13 @@
-"""The staff roles as groups, with the permissions that exist now (see cms/roles.py, docs/roles.md).
-
-Surveys and the feedback loop give these groups their own models' permissions in their own
-migrations, with cms.roles.grant_permissions.
+"""The staff roles as groups (accounts.roles; see docs/roles.md). Every app gives these groups
+its own models' permissions in its own migrations with accounts.roles.grant_permissions: the
+Editors' content permissions are cms 0007's (cms/roles.py).
 """
 
 from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from cms.roles import create_roles
+    from accounts.roles import create_roles
 
     create_roles(apps)
 

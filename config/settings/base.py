@@ -32,6 +32,7 @@ DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    "accounts",
     "cms",
     "surveys",
     "participation",
@@ -41,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "cms.apps.StaffUsersConfig",  # Wagtail's user admin, with email as the username
+    "accounts.apps.StaffUsersConfig",  # Wagtail's user admin, with email as the username
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -220,6 +221,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_AGE = None  # gone when the browser closes: phones and computers are often shared
 
+# `manage.py load_demo_content` (an administrator with a published password, made-up answers) runs
+# only where this is on: development and tests, never production.
+ALLOW_DEMO_CONTENT = False
+
 WAGTAIL_SITE_NAME = "Our Promise, Our Voice"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -245,9 +250,9 @@ LOGGING = {
 INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa"]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
-    "config.middleware.StaffSessionTimeoutMiddleware",
-    "config.middleware.StaffMFARequiredMiddleware",
-    "config.middleware.StaffWithoutRoleMiddleware",
+    "accounts.middleware.StaffSessionTimeoutMiddleware",
+    "accounts.middleware.StaffMFARequiredMiddleware",
+    "accounts.middleware.StaffWithoutRoleMiddleware",
 ]
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
@@ -257,11 +262,11 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset flow instead, with its
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # staff change their password at /accounts/
 WAGTAILUSERS_PASSWORD_ENABLED = False  # administrators never know a colleague's password
 
-ACCOUNT_ADAPTER = "config.accounts.StaffAccountAdapter"
+ACCOUNT_ADAPTER = "accounts.adapters.StaffAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_UNIQUE_EMAIL = True
-# Administrators vouch for the address; the invitation link proves it (see cms/accounts.py).
+# Administrators vouch for the address; the invitation link proves it (see accounts/invitations.py).
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False  # sign in afterwards, with the second step too
@@ -270,7 +275,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Our Promise, Our Voice: "
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell staff when their password or sign-in steps change
 ACCOUNT_PREVENT_ENUMERATION = True
 # Counted in the cache (Redis in production, so every worker shares the counts). Addresses are
-# hashed before they become cache keys (config/accounts.py).
+# hashed before they become cache keys (accounts/adapters.py).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     # Wrong passwords, and wrong 2-step codes (allauth counts those per account under this name).
@@ -282,35 +287,38 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
 }
 ACCOUNT_FORMS = {
-    "login": "config.forms.StaffLoginForm",
-    "reset_password": "config.forms.StaffResetPasswordForm",
-    "reset_password_from_key": "config.forms.StaffResetPasswordKeyForm",
-    "change_password": "config.forms.StaffChangePasswordForm",
-    "reauthenticate": "config.forms.StaffReauthenticateForm",
+    "login": "accounts.forms.StaffLoginForm",
+    "reset_password": "accounts.forms.StaffResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.StaffResetPasswordKeyForm",
+    "change_password": "accounts.forms.StaffChangePasswordForm",
+    "reauthenticate": "accounts.forms.StaffReauthenticateForm",
 }
 # How many proxies (load balancers) stand in front of the site and add to X-Forwarded-For: every
-# rate limit finds the client through them (cms.client_address.client_network).
+# rate limit finds the client through them (config.client_address.client_network).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
-MFA_ADAPTER = "config.accounts.StaffMFAAdapter"
+MFA_ADAPTER = "accounts.adapters.StaffMFAAdapter"
 MFA_FORMS = {
-    "authenticate": "config.forms.StaffAuthenticateForm",
-    "reauthenticate": "config.forms.StaffMFAReauthenticateForm",
-    "activate_totp": "config.forms.StaffActivateTOTPForm",
+    "authenticate": "accounts.forms.StaffAuthenticateForm",
+    "reauthenticate": "accounts.forms.StaffMFAReauthenticateForm",
+    "activate_totp": "accounts.forms.StaffActivateTOTPForm",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 MFA_TOTP_TOLERANCE = 1  # a phone clock 30 seconds out still works
 
 # Staff sessions end after 30 minutes without activity and after 12 hours in all
-# (config/middleware.py); the admin warns five minutes before (static/js/staff_session.js).
+# (accounts/middleware.py); the admin warns five minutes before (static/js/staff_session.js).
 STAFF_SESSION_IDLE_SECONDS = 30 * 60
 STAFF_SESSION_MAX_SECONDS = 12 * 60 * 60
 STAFF_SESSION_WARNING_SECONDS = 5 * 60
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 # Pages under these paths are for staff: roles that see answers need 2-step verification there.
 STAFF_PATH_PREFIXES = ("/admin/",)
+# The staff audit log is kept this many days, then deleted by the nightly retention run: longer
+# than a closed safeguarding flag, so that who read one can be answered while it exists.
+STAFF_AUDIT_RETENTION_DAYS = int(env("STAFF_AUDIT_RETENTION_DAYS", "730"))
 
 # Surveys: how long things are kept (applied daily by `manage.py apply_retention`; see
 # docs/deployment.md), and the limits on answering.

@@ -7,3 +7,4 @@ DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+ALLOW_DEMO_CONTENT = True  # `make run` loads the demo content

@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import env, env_bool, env_list
 
 DEBUG = False  # never on in production, whatever the environment says
+ALLOW_DEMO_CONTENT = False  # no demo administrator or made-up answers, whatever anyone says
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:

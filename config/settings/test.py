@@ -18,3 +18,4 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Its table exists in tests, so that work queued for later (the daily retention run) can be
 # tested against the database backend production uses.
 INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+ALLOW_DEMO_CONTENT = True  # the demo content is tested too

@@ -1,5 +1,5 @@
-"""The public pages of the feedback loop. Each route hands the request to `participation.views`,
-which reads through `participation.selectors`; neither imports this module."""
+"""The public pages of the feedback loop. Each route hands the request to `participation.views`
+through the route table, which reads through `participation.selectors`."""
 
 from django.db import models
 
@@ -9,9 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from participation import views
+from cms.routing import RouteTable
 from participation.models.entries import WHAT_WE_DID_FEATURES, FeedbackEntry
 from surveys.models import Audience, Cycle, Theme
+
+views = RouteTable("participation.views")
 
 
 class FeedbackLoopPage(RoutablePageMixin, Page):

@@ -1,6 +1,7 @@
 // Tells a signed-in member of staff before their session runs out (WCAG 2.2.1 Timing Adjustable),
 // and lets them stay signed in with one button. The server enforces the limits whatever happens
-// here (config/middleware.py); this only warns. Loaded on every admin page by cms/wagtail_hooks.py.
+// here (accounts/middleware.py); this only warns. Loaded on every admin page by
+// accounts/wagtail_hooks.py.
 (function () {
     "use strict";
 

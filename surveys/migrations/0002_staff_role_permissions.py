@@ -7,7 +7,7 @@ the two can run in either order. Safeguarding flags are for Safeguarding leads o
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-# Names as in cms/roles.py, frozen here as a migration must be.
+# Names as in accounts/roles.py, frozen here as a migration must be.
 SURVEY_MANAGERS = "Survey managers"
 ANALYSTS = "Analysts"
 SAFEGUARDING_LEADS = "Safeguarding leads"
@@ -18,7 +18,7 @@ ALL = ("add", "change", "delete", "view")
 PERMISSIONS = {
     SURVEY_MANAGERS: {
         "cycle": ALL,
-        # No responses: seeing them would need 2-step verification (cms.roles.ROLES_REQUIRING_MFA).
+        # No responses: seeing them would need 2-step verification (accounts.roles.ROLES_REQUIRING_MFA).
         "invitation": ("add", "view"),
     },
     ANALYSTS: {

@@ -10,14 +10,16 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms.models import LinkedPages
+from cms.routing import RouteTable
 from surveys.blocks import QuestionsBlock, questions_from_stream
 from surveys.models.choices import AgeBand, Audience, Layout, Theme
 from surveys.questions import Question, Section, sections
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
-PRIVACY_NOTICE_FOR_YOUNG_PEOPLE = "/privacy/young-people/"
-PRIVACY_NOTICE = "/privacy/"
+# Every route below hands its request to surveys.views, which imports these models.
+views = RouteTable("surveys.views")
 
 
 class SurveyIndexPage(RoutablePageMixin, Page):
@@ -37,14 +39,10 @@ class SurveyIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from surveys import views
-
         return views.survey_index(request, self)
 
     @path("resume/", name="resume")
     def resume_route(self, request):
-        from surveys import views
-
         return views.resume(request, self)
 
 
@@ -171,10 +169,19 @@ class SurveyPage(RoutablePageMixin, Page):
         return self.audience == Audience.YOUNG_PEOPLE
 
     @property
-    def privacy_notice_url(self) -> str:
-        if self.is_for_young_people:
-            return PRIVACY_NOTICE_FOR_YOUNG_PEOPLE
-        return PRIVACY_NOTICE
+    def audience_label(self) -> str:
+        """Who it is for, above its title on every page of it: “Carers”, or “Children and young
+        people, aged 8 to 11”."""
+        who = self.get_audience_display()
+        return f"{who}, aged {self.get_age_band_display()}" if self.age_band else who
+
+    @property
+    def privacy_notice_url(self) -> str | None:
+        """The privacy notice for the people this survey is for (the one written for young
+        people, or the full one), chosen in the site's linked pages; None if there is none."""
+        name = "young_peoples_privacy_notice" if self.is_for_young_people else "privacy_notice"
+        url_parts = self.get_url_parts()
+        return LinkedPages.urls_for_site(url_parts[0] if url_parts else None).get(name)
 
     def is_open(self, today: datetime.date | None = None) -> bool:
         """Live, inside its dates, and in a cycle that has not ended."""
@@ -207,43 +214,29 @@ class SurveyPage(RoutablePageMixin, Page):
 
     @path("", name="start")
     def start_route(self, request):
-        from surveys import views
-
         return views.start(request, self)
 
     @path("invitation/<str:token>/", name="invitation")
     def invitation_route(self, request, token):
-        from surveys import views
-
         return views.open_invitation(request, self, token)
 
     @path("question/<slug:key>/", name="question")
     def question_route(self, request, key):
-        from surveys import views
-
         return views.question_step(request, self, key)
 
     @path("answers/", name="answers")
     def answers_route(self, request):
-        from surveys import views
-
         return views.one_page(request, self)
 
     @path("check/", name="check")
     def check_route(self, request):
-        from surveys import views
-
         return views.check_answers_page(request, self)
 
     @path("thank-you/", name="thank_you")
     def thank_you_route(self, request):
-        from surveys import views
-
         return views.thank_you(request, self)
 
     def serve_preview(self, request, mode_name):
-        from surveys import views
-
         if mode_name == "questions":
             return views.preview_questions(request, self)
         return views.preview_start(request, self)

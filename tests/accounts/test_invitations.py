@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
-from cms.models import StaffEvent
-from cms.roles import ADMINISTRATORS, ANALYSTS
+from accounts.models import StaffEvent
+from accounts.roles import ADMINISTRATORS, ANALYSTS
 from tests.accounts.factories import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from cms.roles import ANALYSTS, EDITORS
+from accounts.roles import ANALYSTS, EDITORS
 from tests.accounts.factories import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db

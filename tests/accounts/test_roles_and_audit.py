@@ -1,4 +1,4 @@
-"""The roles made by cms's data migration, and the staff audit log."""
+"""The roles made by the data migrations, and the staff audit log."""
 
 import pytest
 
@@ -8,9 +8,9 @@ from django.db import models
 
 from wagtail.models import GroupPagePermission
 
-from cms.audit import record_staff_event
-from cms.models import StaffEvent
-from cms.roles import (
+from accounts.audit import record_staff_event
+from accounts.models import StaffEvent
+from accounts.roles import (
     ADMINISTRATORS,
     ALL_ROLES,
     ANALYSTS,
@@ -35,7 +35,7 @@ def test_editors_manage_content_but_not_people():
     editors = _codenames(Group.objects.get(name=EDITORS))
     assert {"wagtailadmin.access_admin", "cms.change_helpsettings"} <= editors
     assert "cms.change_actioncode" in editors
-    assert not {"auth.add_user", "auth.change_group", "cms.view_staffevent"} & editors
+    assert not {"auth.add_user", "auth.change_group", "accounts.view_staffevent"} & editors
     page_permissions = set(
         GroupPagePermission.objects.filter(group__name=EDITORS).values_list(
             "permission__codename", flat=True
@@ -46,7 +46,7 @@ def test_editors_manage_content_but_not_people():
 
 def test_administrators_can_do_everything_including_reading_the_audit_log():
     administrators = _codenames(Group.objects.get(name=ADMINISTRATORS))
-    assert {"auth.add_user", "auth.change_group", "cms.view_staffevent"} <= administrators
+    assert {"auth.add_user", "auth.change_group", "accounts.view_staffevent"} <= administrators
     assert _codenames(Group.objects.get(name=EDITORS)) <= administrators
 
 
@@ -113,7 +113,7 @@ def test_joining_the_safeguarding_leads_is_audited_and_the_other_leads_are_told(
     from django.core import mail
     from django.urls import reverse
 
-    from cms.roles import SAFEGUARDING_LEADS
+    from accounts.roles import SAFEGUARDING_LEADS
 
     make_staff(SAFEGUARDING_LEADS, email="sam.lead@clacks.example")
     administrator = make_staff(ADMINISTRATORS, email="chris.admin@clacks.example")
@@ -146,3 +146,14 @@ def test_joining_the_safeguarding_leads_is_audited_and_the_other_leads_are_told(
         analyst.groups.remove(leads)
     actions = StaffEvent.objects.filter(user=analyst).values_list("action", flat=True)
     assert {"safeguarding-leads.joined", "safeguarding-leads.left"} <= set(actions)
+
+
+def test_a_role_made_or_deleted_in_the_admin_is_in_the_audit_log(client, make_staff):
+    administrator = make_staff(ADMINISTRATORS)
+    client.force_login(administrator)
+    role = Group.objects.create(name="Virtual school")
+    response = client.post(f"/admin/groups/delete/{role.pk}/")
+    assert response.status_code == 302 and not Group.objects.filter(name="Virtual school").exists()
+    event = StaffEvent.objects.get(action="role.changed")
+    assert event.user == administrator
+    assert event.description == f"Role “Virtual school” deleted by {administrator.email}."

@@ -6,9 +6,9 @@ import pytest
 
 from django.urls import reverse
 
-from cms.models import StaffEvent
-from cms.roles import EDITORS
-from cms.staff_sessions import SESSION_LAST_ACTIVE, SESSION_STARTED
+from accounts.models import StaffEvent
+from accounts.roles import EDITORS
+from accounts.staff_sessions import SESSION_LAST_ACTIVE, SESSION_STARTED
 from tests.accounts.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from cms.models import StaffEvent
-from cms.roles import ANALYSTS, EDITORS
+from accounts.models import StaffEvent
+from accounts.roles import ANALYSTS, EDITORS
 from tests.accounts.factories import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_signing_out_from_the_admin_menu_goes_to_our_sign_in_page(client, home_p
 
 
 def test_someone_signed_in_with_no_role_is_told_so_and_whom_to_ask(client, home_page, make_staff):
-    from cms.roles import ADMINISTRATORS
+    from accounts.roles import ADMINISTRATORS
 
     administrator = make_staff(ADMINISTRATORS, email="chris.admin@clacks.example")
     administrator.first_name, administrator.last_name = "Chris", "Admin"

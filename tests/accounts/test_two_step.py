@@ -8,8 +8,8 @@ from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.urls import reverse
 
-from cms.models import StaffEvent
-from cms.roles import ADMINISTRATORS, ANALYSTS, EDITORS, SURVEY_MANAGERS
+from accounts.models import StaffEvent
+from accounts.roles import ADMINISTRATORS, ANALYSTS, EDITORS, SURVEY_MANAGERS
 from tests.accounts.factories import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -87,13 +87,14 @@ def test_an_editor_may_turn_it_off_and_that_is_recorded(client, home_page, make_
     assert any("deactivated" in message.subject.lower() for message in mail.outbox)
 
 
-def test_the_demo_administrator_can_sign_in_with_the_printed_code(client, home_page, settings):
+def test_the_demo_administrator_can_sign_in_with_the_printed_code(client, db, settings):
     from django.core.management import call_command
 
-    from cms.demo import DEMO_ADMIN_EMAIL
+    from accounts.demo import DEMO_ADMIN_EMAIL
     from participation.management.commands.load_demo_content import DEMO_ADMIN_PASSWORD
 
     settings.DEBUG = True
+    call_command("setup_site", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     from io import StringIO
 

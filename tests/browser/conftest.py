@@ -111,7 +111,7 @@ def assert_accessible(page):
 @pytest.fixture
 def home_page(home_page):
     """The demo site with the surveys under “Have your say”, so their pages can be visited."""
-    from surveys.demo import build_surveys
+    from surveys.starter import build_surveys
 
     build_surveys(home=home_page)
     return home_page

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cms.roles import PARTICIPATION_NETWORK
+from accounts.roles import PARTICIPATION_NETWORK
 from participation.demo import build_demo_entries, build_demo_responses, build_results_summaries
 from participation.models import FeedbackEntry
 from participation.roles import grant_feedback_loop_permissions, make_review_workflow

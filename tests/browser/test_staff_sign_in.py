@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cms.roles import ANALYSTS, EDITORS
+from accounts.roles import ANALYSTS, EDITORS
 from tests.accounts.factories import PASSWORD, totp_code
 from tests.browser.conftest import assert_accessible
 

@@ -47,7 +47,7 @@ def test_help_contacts_follow_the_site_setting(client, home_page):
 def test_building_the_demo_site_twice_changes_nothing(home_page):
     from wagtail.models import Page, Site
 
-    from cms.demo import build_site
+    from cms.starter import build_site
 
     pages_before = Page.objects.count()
     assert build_site().pk == home_page.pk

@@ -1,19 +1,23 @@
-"""The privacy notices and the cookies page: there, at their fixed paths, linked everywhere."""
+"""The privacy notices and the cookies page: there, at their paths, linked everywhere through the
+site's linked pages."""
 
 import pytest
 
 from django.conf import settings
 
 from cms.models import InformationPage
-from cms.privacy import COOKIES_PATH, PRIVACY_NOTICE_PATH, YOUNG_PEOPLES_PRIVACY_NOTICE_PATH
 
 pytestmark = pytest.mark.django_db
+
+PRIVACY_NOTICE_PATH = "/privacy/"
+YOUNG_PEOPLES_PRIVACY_NOTICE_PATH = "/privacy/young-people/"
+COOKIES_PATH = "/cookies/"
 
 PATHS = [PRIVACY_NOTICE_PATH, YOUNG_PEOPLES_PRIVACY_NOTICE_PATH, COOKIES_PATH]
 
 
 def test_the_demo_content_makes_each_page_at_its_path_once(privacy_pages, home_page):
-    from cms.demo import build_privacy_pages
+    from cms.starter import build_privacy_pages
 
     build_privacy_pages(home_page)
     assert InformationPage.objects.count() == 3
@@ -21,9 +25,11 @@ def test_the_demo_content_makes_each_page_at_its_path_once(privacy_pages, home_p
 
 
 # Wagtail routes through the tree, one level at a time: the notice for young people sits one deeper.
+# The two notices link to the other pages as Wagtail page links, which follow a page that moves:
+# 2 queries more (the linked pages, then their own fields).
 @pytest.mark.parametrize(
     ("path", "queries"),
-    [(PRIVACY_NOTICE_PATH, 8), (YOUNG_PEOPLES_PRIVACY_NOTICE_PATH, 10), (COOKIES_PATH, 8)],
+    [(PRIVACY_NOTICE_PATH, 10), (YOUNG_PEOPLES_PRIVACY_NOTICE_PATH, 12), (COOKIES_PATH, 8)],
 )
 def test_each_page_answers_in_a_fixed_number_of_queries(
     client, privacy_pages, path, queries, django_assert_num_queries

@@ -393,7 +393,7 @@ def test_search_sets_no_cookies(client, site_content):
 
 
 def test_building_the_demo_site_again_changes_nothing(site_content):
-    from cms.demo import build_site
+    from cms.starter import build_site
 
     pages = list(Page.objects.values_list("pk", "title", "live").order_by("pk"))
     build_site()

@@ -16,12 +16,18 @@ def _menu():
     return [page.title for page in home.get_children().in_menu()]
 
 
-def test_the_demo_site_puts_have_your_say_first_and_stays_the_same_when_run_again():
+def _make_run():
+    """What `make setup` runs after migrating: the starter content, then the demo's."""
+    call_command("setup_site", stdout=io.StringIO())
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+def test_the_demo_site_puts_have_your_say_first_and_stays_the_same_when_run_again():
+    _make_run()
     pages = Page.objects.count()
     assert _menu()[:2] == ["Have your say", "You said, we did"]
 
-    call_command("load_demo_content", stdout=io.StringIO())
+    _make_run()
 
     assert _menu()[:2] == ["Have your say", "You said, we did"]
     assert Page.objects.count() == pages
@@ -31,8 +37,7 @@ def test_the_demo_site_puts_have_your_say_first_and_stays_the_same_when_run_agai
 def demo_site(settings, promise_plan):
     """`make run`'s demo content, with its made-up answers (DEBUG on, as in development)."""
     settings.DEBUG = True
-    call_command("load_indicators", stdout=io.StringIO())
-    call_command("load_demo_content", stdout=io.StringIO())
+    _make_run()
 
 
 def test_the_demo_makes_responses_over_two_cycles_marked_as_demo(demo_site):
@@ -79,3 +84,37 @@ def test_a_demo_group_under_five_never_shows_its_count(client, demo_site):
             )
         )
         assert results.too_few and results.responses.label == "fewer than 5"
+
+
+def test_the_demo_is_refused_without_the_setting_that_production_never_has(settings, home_page):
+    from django.core.management.base import CommandError
+
+    from accounts.demo import DEMO_ADMIN_EMAIL
+
+    settings.ALLOW_DEMO_CONTENT = False
+    with pytest.raises(CommandError, match="do not allow demo content"):
+        call_command("load_demo_content", stdout=io.StringIO())
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).exists()
+
+
+def test_production_settings_never_allow_demo_content(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("SECRET_KEY", "a production secret")
+    monkeypatch.setenv("ALLOW_DEMO_CONTENT", "true")  # not read: nothing turns it on
+    sys.modules.pop("config.settings.production", None)
+    try:
+        production = importlib.import_module("config.settings.production")
+        assert production.ALLOW_DEMO_CONTENT is False and production.DEBUG is False
+    finally:
+        sys.modules.pop("config.settings.production", None)
+
+
+def test_the_demo_asks_for_the_starter_site_first(home_page):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="setup_site"):
+        call_command("load_demo_content", stdout=io.StringIO())

@@ -9,8 +9,8 @@ import pytest
 
 from django.utils import timezone
 
+from accounts.roles import PARTICIPATION_NETWORK
 from cms.models import ActionCode
-from cms.roles import PARTICIPATION_NETWORK
 from participation.models import (
     EntryStatus,
     FeedbackEntry,

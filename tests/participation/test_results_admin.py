@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from django.http import StreamingHttpResponse
 
-from cms.models import StaffEvent
-from cms.roles import ANALYSTS, PARTICIPATION_NETWORK
+from accounts.models import StaffEvent
+from accounts.roles import ANALYSTS, PARTICIPATION_NETWORK
 from participation import selectors
 from participation.models import FeedbackEntry
 from participation.roles import grant_feedback_loop_permissions, make_review_workflow
@@ -107,7 +107,7 @@ def test_typed_answers_are_read_as_typed_and_the_reading_is_logged(
 
 
 def test_roles_without_it_cannot_read_typed_answers(signed_in, cycles):
-    from cms.roles import SURVEY_MANAGERS
+    from accounts.roles import SURVEY_MANAGERS
 
     client = signed_in(SURVEY_MANAGERS)
     refused = client.get("/admin/results/typed-answers/", query(cycles[1]))

@@ -64,7 +64,7 @@ def carers_survey(survey):
 
 @pytest.fixture
 def staff_client(client, make_staff):
-    """A signed-in client for a member of one staff role (a name from cms.roles), or a
+    """A signed-in client for a member of one staff role (a name from accounts.roles), or a
     superuser when the role is None; with 2-step verification set up, as the admin requires."""
 
     def sign_in(role):

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from wagtail.models import ReferenceIndex
 
-from cms import roles
+from accounts import roles
 from surveys.codes import submission_key
 from surveys.models import Draft, Invitation, Response, SafeguardingFlag
 from surveys.services import make_invitations, submit_response

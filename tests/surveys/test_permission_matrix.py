@@ -5,7 +5,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from cms import roles
+from accounts import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -115,7 +115,8 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
         apply_retention(now=_at(response.cycle.ends_on + 400 * DAY))
     assert caplog.messages == [
         "Retention applied: deleted 1 typed answers, 0 drafts, 0 invitations, 0 closed "
-        "safeguarding flags and 0 expired sessions; closed 1 open safeguarding flags"
+        "safeguarding flags, 0 expired sessions and 0 staff audit events; closed 1 open "
+        "safeguarding flags"
     ]
     assert "not safe" not in caplog.text
 
@@ -123,8 +124,8 @@ def test_a_run_logs_counts_and_nothing_else(response, caplog):
 def test_the_command_applies_retention_and_prints_counts(response, capsys):
     call_command("apply_retention")
     assert (
-        "Deleted 0 typed answers, 0 drafts, 0 invitations, 0 closed safeguarding flags and 0 "
-        "expired sessions" in capsys.readouterr().out
+        "Deleted 0 typed answers, 0 drafts, 0 invitations, 0 closed safeguarding flags, 0 "
+        "expired sessions and 0 staff audit events" in capsys.readouterr().out
     )
 
 
@@ -139,6 +140,7 @@ def test_the_daily_task_applies_retention(response):
         "closed_flags": 0,
         "open_flags_closed": 0,
         "expired_sessions": 0,
+        "staff_audit_events": 0,
         "task_results": 0,
     }
 
@@ -215,7 +217,7 @@ def test_expired_sessions_go_with_the_nightly_run(client, survey):
 def test_the_nightly_run_prunes_finished_task_results(make_staff):
     from django_tasks_db.models import DBTaskResult
 
-    from cms.tasks import tell_safeguarding_leads_who_joined
+    from accounts.tasks import tell_safeguarding_leads_who_joined
     from tests.surveys.helpers import run_queued_tasks
 
     joined = make_staff()
@@ -231,3 +233,18 @@ def test_the_nightly_run_prunes_finished_task_results(make_staff):
         (apply_retention_daily.module_path, "SUCCESSFUL"),  # tonight's, counts only, till tomorrow
         (apply_retention_daily.module_path, "READY"),
     }
+
+
+def test_the_staff_audit_log_is_kept_for_its_period_then_deleted(db, settings):
+    from accounts.audit import record_staff_event
+    from accounts.models import StaffEvent
+
+    settings.STAFF_AUDIT_RETENTION_DAYS = 730
+    old = record_staff_event(action="sign-in", description="Signed in.")
+    recent = record_staff_event(action="sign-in", description="Signed in.")
+    now = timezone.now()
+    StaffEvent.objects.filter(pk=old.pk).update(occurred_at=now - 731 * DAY)
+    StaffEvent.objects.filter(pk=recent.pk).update(occurred_at=now - 729 * DAY)
+
+    assert apply_retention(now=now).staff_audit_events == 1
+    assert list(StaffEvent.objects.values_list("pk", flat=True)) == [recent.pk]

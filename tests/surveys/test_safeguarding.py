@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from cms import roles
+from accounts import roles
 from surveys.models import FlagStatus, SafeguardingFlag, SafeguardingFlagEvent, SafeguardingTerm
 from surveys.safeguarding import matching_phrases
 from surveys.services import record_flag_status, submit_response
@@ -225,6 +225,28 @@ def test_a_lead_sees_the_queue_and_the_answer_and_moves_it_on(client, flag, safe
     assert event.note == "Shared with the duty social worker" and event.by == safeguarding_lead
     html = client.get(f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/").content.decode()
     assert "Shared with the duty social worker" in html and "Sam Lead" in html
+
+
+def test_reading_a_flag_and_moving_it_on_are_in_the_staff_audit_log(
+    client, flag, safeguarding_lead
+):
+    from accounts.models import StaffEvent
+
+    client.force_login(safeguarding_lead)
+    client.get(f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/")
+    client.post(
+        f"/admin/surveys/safeguarding-flags/edit/{flag.pk}/",
+        {"status": "seen", "note": "Talked to the school's child protection lead"},
+    )
+    events = StaffEvent.objects.filter(
+        user=safeguarding_lead, action__startswith="safeguarding-flag"
+    )
+    assert sorted(events.values_list("action", "description")) == [
+        ("safeguarding-flag.moved-on", "Moved a flagged answer on to “Seen”."),
+        ("safeguarding-flag.read", "Read a flagged answer."),
+    ]
+    # Neither which flag (with its time it could say when the child answered) nor any words.
+    assert not any(str(flag.pk) in e.description or "hurt" in e.description for e in events)
 
 
 @pytest.mark.parametrize(

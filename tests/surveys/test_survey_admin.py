@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms import roles
+from accounts import roles
 from surveys.models import Audience, SafeguardingTerm, SurveyPage
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from django.core.cache import cache
 from django.test import Client
 
-from cms import roles
+from accounts import roles
 from surveys.models import SafeguardingFlag
 from tests.surveys.helpers import answer, start
 

@@ -1,54 +1,30 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from cms.demo import (
-    DEMO_ADMIN_EMAIL,
-    build_privacy_pages,
-    build_site,
-    put_first_in_menu,
-    set_up_demo_two_step,
-)
-from participation.demo import (
-    build_demo_entries,
-    build_demo_responses,
-    build_feedback_loop,
-    build_results_summaries,
-)
-from surveys.demo import build_surveys, demo_invitation_path
-
-DEMO_ADMIN_PASSWORD = "promise-demo-admin"  # noqa: S105 - development only, refused when DEBUG is off
+from accounts.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, make_demo_administrator
+from participation.demo import build_demo_entries, build_demo_responses, build_results_summaries
+from participation.models import FeedbackLoopPage
+from surveys.demo import demo_invitation_path
 
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site (safe to run again). With DEBUG on, also a demo administrator and "
-        "made-up responses and “you said, we did” entries, marked as demo data."
+        "Development only, never under production settings: add demo data to the site that "
+        "`setup_site` made (safe to run again): a demo administrator with a known password, and "
+        "made-up responses, “you said, we did” entries and results summaries, marked as demo data."
     )
 
     def handle(self, *args, **options):
-        home = build_site()
-        build_privacy_pages(home)
-        self.stdout.write(f"Demo site ready: home page “{home.title}”.")
-        surveys = build_surveys(home=home)
-        # What most people come for goes first: have your say, then what changed because of it.
-        feedback_page = build_feedback_loop(home=home)
-        put_first_in_menu(surveys)
-        self.stdout.write(f"Surveys ready under “{surveys.title}” at {surveys.url}")
-        if not settings.DEBUG:
-            self.stdout.write(
-                "DEBUG is off, so no demo administrator or made-up answers were made."
+        if not settings.ALLOW_DEMO_CONTENT:
+            raise CommandError(
+                "These settings do not allow demo content (ALLOW_DEMO_CONTENT is off, as in "
+                "production): it has an administrator with a published password and made-up "
+                "answers. A real site needs only `manage.py setup_site`."
             )
-            return
-        user_model = get_user_model()
-        admin, created = user_model.objects.get_or_create(
-            username=DEMO_ADMIN_EMAIL,
-            defaults={"email": DEMO_ADMIN_EMAIL, "is_staff": True, "is_superuser": True},
-        )
-        if created:
-            admin.set_password(DEMO_ADMIN_PASSWORD)
-            admin.save()
-        setup_key = set_up_demo_two_step(admin)
+        feedback_page = FeedbackLoopPage.objects.first()
+        if feedback_page is None:
+            raise CommandError("Run `manage.py setup_site` first: the demo adds to its site.")
+        admin, setup_key = make_demo_administrator()
         responses = build_demo_responses()
         entries = build_demo_entries(user=admin)
         summaries = build_results_summaries(feedback_page=feedback_page)

@@ -7,7 +7,8 @@ from surveys.tasks import schedule_retention
 class Command(BaseCommand):
     help = (
         "Delete survey data whose retention period has passed (typed answers, drafts, "
-        "invitations, closed safeguarding flags, expired sessions), printing counts only. With "
+        "invitations, closed safeguarding flags, expired sessions) and old lines of the staff "
+        "audit log, printing counts only. With "
         "--schedule, queue the daily background run instead (safe to repeat)."
     )
 
@@ -31,10 +32,5 @@ class Command(BaseCommand):
                     f"Daily retention queued, first run at {run_after:%Y-%m-%d %H:%M}."
                 )
             return
-        report = apply_retention()
-        self.stdout.write(
-            f"Deleted {report.free_text_answers} typed answers, {report.drafts} drafts, "
-            f"{report.invitations} invitations, {report.closed_flags} closed safeguarding flags "
-            f"and {report.expired_sessions} expired sessions; closed {report.open_flags_closed} "
-            "open safeguarding flags."
-        )
+        report = str(apply_retention())
+        self.stdout.write(f"{report[0].upper()}{report[1:]}.")

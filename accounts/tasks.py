@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 
-from cms.roles import SAFEGUARDING_LEADS
+from accounts.roles import SAFEGUARDING_LEADS
 
 
 def email_each(*, recipients: list[str], subject: str, body: str) -> int:

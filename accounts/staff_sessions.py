@@ -1,6 +1,6 @@
 """The clocks of a staff session: 30 minutes without activity, 12 hours in all.
 
-config.middleware.StaffSessionTimeoutMiddleware enforces them; the admin's notice
+accounts.middleware.StaffSessionTimeoutMiddleware enforces them; the admin's notice
 (static/js/staff_session.js) and its dashboard panel show them to the person before they run out.
 """
 

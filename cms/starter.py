@@ -1,6 +1,10 @@
-"""Demo content for the content layer: the site tree with its home page, the plan, the Language of
-Care page, content pages, the privacy notices and cookies page, and the help contacts. Pages that
-exist are left as they are."""
+"""The content layer's starter content, which every site needs and `manage.py setup_site` makes:
+the site tree with its home page, the plan and Language of Care pages, the two content pages and
+the privacy notices and cookies page the footer links to (chosen in the site's linked pages), and
+the help contacts. Safe to run again: pages that exist are left as editors have made them.
+
+The Language of Care policy text is an example, and says so, until editors replace it with the
+council's own."""
 
 from datetime import date
 from pathlib import Path
@@ -19,6 +23,7 @@ from cms.models import (
     HomePage,
     InformationPage,
     LanguageOfCarePage,
+    LinkedPages,
     StandardPage,
 )
 
@@ -223,10 +228,12 @@ def _child(home, model, *, slug, show_in_menus=True, **fields):
     return home.add_child(instance=page)
 
 
-def build_content_pages(home: HomePage) -> None:
-    """The plan, the Language of Care page and two content pages, joined to the navigation.
+def build_content_pages(home: HomePage) -> dict[str, Page]:
+    """The plan, the Language of Care page and two content pages, joined to the navigation;
+    returns the two content pages by their name in LinkedPages.
 
-    “You said, we did” is the feedback loop's own page, added by participation's demo."""
+    “Have your say” and “You said, we did” are the survey engine's and the feedback loop's own
+    pages, added by their own steps of `setup_site`."""
     plan_page = ActionPlanPage.objects.first() or _child(
         home,
         ActionPlanPage,
@@ -249,7 +256,7 @@ def build_content_pages(home: HomePage) -> None:
         search_description="How we talk and write about children and families, and a glossary "
         "of the words we used to say and the words we say now.",
     )
-    _child(
+    about_the_promise = _child(
         home,
         StandardPage,
         slug="the-promise",
@@ -260,7 +267,7 @@ def build_content_pages(home: HomePage) -> None:
         body=_about_the_promise(plan_page),
         search_description="What The Promise is and what Clackmannanshire is doing to keep it.",
     )
-    _child(
+    about_your_answers = _child(
         home,
         StandardPage,
         slug="what-happens-to-your-answers",
@@ -306,6 +313,26 @@ def build_content_pages(home: HomePage) -> None:
             home.save_revision().publish()  # the editor shows the latest revision
         else:
             home.save(update_fields=["ways_in"])
+    return {"about_the_promise": about_the_promise, "about_your_answers": about_your_answers}
+
+
+def add_way_in(home: HomePage, page: Page, *, heading: str, text: str, position: int) -> None:
+    """Add a way in to `page` on the home page, at `position` among those there, unless one
+    already leads to it. Used by each layer for its own page (“Have your say”, “You said, we
+    did”), so that this layer never names theirs."""
+    home = HomePage.objects.get(pk=home.pk)
+    linked = [block.value.get("page") for block in home.ways_in]
+    if any(linked_page and linked_page.pk == page.pk for linked_page in linked):
+        return
+    ways_in = [(block.block_type, block.value) for block in home.ways_in]
+    way_in = home.ways_in.stream_block.child_blocks["way_in"].to_python(
+        {"heading": heading, "text": text, "page": page.pk, "path": ""}
+    )
+    home.ways_in = [*ways_in[:position], ("way_in", way_in), *ways_in[position:]]
+    if home.latest_revision_id:
+        home.save_revision().publish()  # the editor shows the latest revision
+    else:
+        home.save(update_fields=["ways_in"])
 
 
 def put_first_in_menu(page: Page) -> None:
@@ -316,9 +343,18 @@ def put_first_in_menu(page: Page) -> None:
         page.move(first, pos="left")
 
 
+def put_in_menu_after(page: Page, before: Page) -> None:
+    """Move a page to just after `before`, its sibling, in the site's menu."""
+    page = Page.objects.get(pk=page.pk)
+    before = Page.objects.get(pk=before.pk)
+    if before.get_next_sibling() != page:
+        page.move(before, pos="right")
+
+
 @transaction.atomic
 def build_site() -> HomePage:
-    """Make sure there is one site whose root is our home page, with its pages. Safe to rerun."""
+    """Make sure there is one site whose root is our home page, with its pages, the privacy
+    notices and cookies page, and the pages the footer links to chosen. Safe to rerun."""
     home = HomePage.objects.first()
     if home is None:
         # Wagtail's migrations make the locale and tree root; a flushed test database has neither.
@@ -353,8 +389,32 @@ def build_site() -> HomePage:
         help_settings.contacts = [("contact", contact) for contact in DEFAULT_HELP_CONTACTS]
         help_settings.save()
 
-    build_content_pages(home)
+    linked = build_content_pages(home)
+    privacy, young_people, cookies = build_privacy_pages(home)
+    choose_linked_pages(
+        site,
+        {
+            **linked,
+            "privacy_notice": privacy,
+            "young_peoples_privacy_notice": young_people,
+            "cookies": cookies,
+        },
+    )
     return home
+
+
+def choose_linked_pages(site: Site, pages: dict[str, Page]) -> LinkedPages:
+    """Choose these pages in the site's LinkedPages, by name, where none is chosen yet: a choice
+    an editor has made is kept."""
+    setting = LinkedPages.for_site(site)
+    unchosen = {
+        name: page for name, page in pages.items() if getattr(setting, f"{name}_id") is None
+    }
+    for name, page in unchosen.items():
+        setattr(setting, name, page)
+    if unchosen:
+        setting.save()
+    return setting
 
 
 PAGES_DIR = Path(__file__).resolve().parent / "data" / "pages"
@@ -380,11 +440,11 @@ COOKIES_PAGE = {
 }
 
 
-def _information_page(parent, spec) -> InformationPage:
+def _information_page(parent, spec) -> tuple[InformationPage, bool]:
     existing = parent.get_children().filter(slug=spec["slug"]).first()
     if existing is not None:
-        return existing.specific
-    return parent.add_child(
+        return existing.specific, False
+    page = parent.add_child(
         instance=InformationPage(
             title=spec["title"],
             slug=spec["slug"],
@@ -394,58 +454,28 @@ def _information_page(parent, spec) -> InformationPage:
             show_in_menus=False,
         )
     )
+    return page, True
 
 
 @transaction.atomic
 def build_privacy_pages(home: HomePage) -> list[InformationPage]:
     """Make the two privacy notices and the cookies page if they are missing; safe to run again.
 
-    They sit at the paths in cms.privacy. A page staff have since edited is left as it is.
+    They sit at /privacy/, /privacy/young-people/ and /cookies/, and link to each other as
+    Wagtail page links, which follow a page wherever it moves. A page that exists is left as
+    staff have made it.
     """
-    privacy = _information_page(home, PRIVACY_NOTICE)
-    young_people = _information_page(privacy, YOUNG_PEOPLES_PRIVACY_NOTICE)
-    cookies = _information_page(home, COOKIES_PAGE)
+    privacy, made_privacy = _information_page(home, PRIVACY_NOTICE)
+    young_people, made_young_people = _information_page(privacy, YOUNG_PEOPLES_PRIVACY_NOTICE)
+    cookies, made_cookies = _information_page(home, COOKIES_PAGE)
+    ids = {
+        "privacy_notice": privacy.pk,
+        "young_peoples_privacy_notice": young_people.pk,
+        "cookies": cookies.pk,
+    }
+    for page, made in [(privacy, made_privacy), (young_people, made_young_people)]:
+        if made:
+            for name, pk in ids.items():
+                page.body = page.body.replace(f'id="{{{name}}}"', f'id="{pk}"')
+            page.save(update_fields=["body"])
     return [privacy, young_people, cookies]
-
-
-DEMO_ADMIN_EMAIL = "admin@example.com"
-
-
-@transaction.atomic
-def set_up_demo_two_step(user) -> str:
-    """Give the demo administrator 2-step verification, so `make run` leads straight in.
-
-    Superusers must have it (config.middleware.StaffMFARequiredMiddleware). Returns the setup key
-    for an authenticator app; `manage.py demo_sign_in_code` prints the current code from it.
-    Development only: the caller checks DEBUG.
-    """
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from allauth.mfa.utils import decrypt
-
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"primary": True, "verified": True}
-    )
-    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
-    if totp is None:
-        totp = TOTP.activate(user, generate_totp_secret()).instance
-    RecoveryCodes.activate(user)
-    return decrypt(totp.data["secret"])
-
-
-def current_sign_in_code(user) -> tuple[str, int]:
-    """The 6-digit code an authenticator app shows now for `user`, and seconds it has left."""
-    import time
-
-    from allauth.mfa import app_settings
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-    from allauth.mfa.utils import decrypt
-
-    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    now = int(time.time())
-    counter, elapsed = divmod(now, app_settings.TOTP_PERIOD)
-    code = format_hotp_value(hotp_value(decrypt(totp.data["secret"]), counter))
-    return code, app_settings.TOTP_PERIOD - elapsed

@@ -1,16 +1,16 @@
 """Staff accounts: inviting a new member of staff, and keeping their email address verified.
 
-Administrators add staff in Wagtail's user admin (cms/users.py) without a password; the site emails
-the new person a link, made by allauth's password reset flow, to choose one. Anyone who loses the
-email can ask for a new link on the sign-in page ("Forgotten your password?").
+Administrators add staff in Wagtail's user admin (accounts/users.py) without a password; the site
+emails the new person a link, made by allauth's password reset flow, to choose one. Anyone who
+loses the email can ask for a new link on the sign-in page ("Forgotten your password?").
 """
 
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
-from cms.audit import record_staff_event
-from cms.roles import role_names
+from accounts.audit import record_staff_event
+from accounts.roles import role_names
 
 INVITATION_EMAIL = "account/email/staff_invitation"
 
@@ -81,4 +81,6 @@ def _on_password_reset(sender, request, user, **kwargs):
 def connect_signals() -> None:
     from allauth.account import signals as account_signals
 
-    account_signals.password_reset.connect(_on_password_reset, dispatch_uid="cms.accounts.reset")
+    account_signals.password_reset.connect(
+        _on_password_reset, dispatch_uid="accounts.invitations.reset"
+    )

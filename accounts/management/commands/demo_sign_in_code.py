@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.demo import DEMO_ADMIN_EMAIL, current_sign_in_code
+from accounts.demo import DEMO_ADMIN_EMAIL, current_sign_in_code
 
 
 class Command(BaseCommand):

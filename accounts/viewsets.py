@@ -11,7 +11,7 @@ def _no_such_page(request, *args, **kwargs):
 
 class ReadOnlyModelViewSet(ModelViewSet):
     """Records that are looked at and never edited by hand (the staff audit log, survey
-    responses). Register `cms.permission_policies.ReadOnlyPermissionPolicy` for the model too,
+    responses). Register `accounts.permission_policies.ReadOnlyPermissionPolicy` for the model too,
     so that no button offers what nobody may do; the add, edit and delete pages then answer 404
     for everyone, whatever the id, instead of a form that cannot be used."""
 

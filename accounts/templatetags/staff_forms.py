@@ -2,7 +2,7 @@
 
 from django import forms, template
 
-from cms.staff_sessions import staff_session_limits
+from accounts.staff_sessions import staff_session_limits
 
 register = template.Library()
 

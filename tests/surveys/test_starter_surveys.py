@@ -1,4 +1,5 @@
-"""The council's starting surveys: built once, valid, linked by key, in the Language of Care."""
+"""The council's starting surveys (starter content): built once, valid, linked by key, in the
+Language of Care."""
 
 import re
 
@@ -6,10 +7,10 @@ import pytest
 
 from wagtail.models import GroupPagePermission
 
-from cms import roles
+from accounts import roles
 from surveys.blocks import QuestionsBlock
-from surveys.demo import SURVEYS, build_surveys, current_cycle
 from surveys.models import AgeBand, Audience, SurveyIndexPage, SurveyPage
+from surveys.starter import SURVEYS, build_surveys, current_cycle
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
-"""Wagtail's user admin, for staff whose email address is their username.
+"""Wagtail's user and group admin: staff, whose email address is their username, and their roles.
 
 Administrators give a name, an email address and roles; there is no password field. Saving a new
-user emails them an invitation to choose their password (cms.accounts.invite_staff_member).
+user emails them an invitation to choose their password (accounts.invitations.invite_staff_member).
+Every account or role made, changed or deleted here is written to the staff audit log.
 """
 
 import logging
@@ -12,11 +13,12 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import groups as group_views
 from wagtail.users.views import users as user_views
 
-from cms.accounts import invite_staff_member
-from cms.audit import record_staff_event
-from cms.roles import role_names
+from accounts.audit import record_staff_event
+from accounts.invitations import invite_staff_member
+from accounts.roles import role_names
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
@@ -133,3 +135,40 @@ class StaffUserViewSet(user_views.UserViewSet):
 
     def get_form_class(self, for_update=False):
         return StaffUserEditForm if for_update else StaffUserCreationForm
+
+
+# Roles are Django groups: what a role may do decides who reads what people told us.
+
+
+def _record_role_event(request, group, verb: str) -> None:
+    record_staff_event(
+        action="role.changed",
+        description=f"Role “{group.name}” {verb} by {request.user.email}.",
+        user=request.user,
+    )
+
+
+class RoleCreateView(group_views.CreateView):
+    def save_instance(self):
+        group = super().save_instance()
+        _record_role_event(self.request, group, "made")
+        return group
+
+
+class RoleEditView(group_views.EditView):
+    def save_instance(self):
+        group = super().save_instance()
+        _record_role_event(self.request, group, "changed")
+        return group
+
+
+class RoleDeleteView(group_views.DeleteView):
+    def delete_action(self):
+        _record_role_event(self.request, self.object, "deleted")
+        return super().delete_action()
+
+
+class RoleViewSet(group_views.GroupViewSet):
+    add_view_class = RoleCreateView
+    edit_view_class = RoleEditView
+    delete_view_class = RoleDeleteView

@@ -1,25 +1,31 @@
-"""The staff audit log.
+"""The staff audit log: the one record of what staff do with sign-in and with people's data.
 
 Sign-ins, failed sign-ins and changes to a person's sign-in steps are recorded here, from allauth's
-and Django's signals. Later features record exports and the handling of safeguarding flags through
-the same function, `record_staff_event`. Administrators read the log in the admin (Reports).
+and Django's signals; every other app records through the same function, `record_staff_event`:
+accounts and roles made, changed or deleted, invitations made, safeguarding flags read and moved
+on, typed answers read or used, and every export. Administrators read the log in the admin
+(Reports). It is kept `STAFF_AUDIT_RETENTION_DAYS`, then the nightly retention run deletes it.
 
-Nothing here stores an IP address, a user agent or what someone typed into the email box when the
-account does not exist (people sometimes type their password there).
+Nothing here stores an IP address, a user agent, an answer, or what someone typed into the email
+box when the account does not exist (people sometimes type their password there).
 """
 
+import datetime
 from functools import partial
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, user_logged_in, user_logged_out, user_login_failed
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed
 
-from cms.models import StaffEvent
-from cms.roles import SAFEGUARDING_LEADS
-from cms.tasks import tell_safeguarding_leads_who_joined
+from accounts.models import StaffEvent
+from accounts.roles import SAFEGUARDING_LEADS
+from accounts.tasks import tell_safeguarding_leads_who_joined
 
-# A request attribute that says why the session ended, when the site ended it (config/middleware).
+# A request attribute that says why the session ended, when the site ended it
+# (accounts/middleware.py).
 SIGN_OUT_REASON = "staff_sign_out_reason"
 
 AUTHENTICATOR_NAMES = {
@@ -44,6 +50,13 @@ def record_staff_event(*, action: str, description: str, user=None) -> StaffEven
         user=user if user is not None and user.pk else None,
         account=getattr(user, "email", "") or "",
     )
+
+
+def expired_staff_events(*, now: datetime.datetime) -> QuerySet[StaffEvent]:
+    """The lines of the log older than `STAFF_AUDIT_RETENTION_DAYS`, for the nightly retention
+    run to delete."""
+    kept_since = now - datetime.timedelta(days=settings.STAFF_AUDIT_RETENTION_DAYS)
+    return StaffEvent.objects.filter(occurred_at__lt=kept_since)
 
 
 def _authentication_steps(request, user) -> str:
@@ -202,20 +215,30 @@ def _on_roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect_signals() -> None:
-    """Connect the receivers above; called once from the cms app's ready()."""
+    """Connect the receivers above; called once from the accounts app's ready()."""
     from allauth.account import signals as account_signals
     from allauth.mfa import signals as mfa_signals
 
-    user_logged_in.connect(_on_signed_in, dispatch_uid="cms.audit.signed_in")
-    user_login_failed.connect(_on_sign_in_failed, dispatch_uid="cms.audit.sign_in_failed")
-    user_logged_out.connect(_on_signed_out, dispatch_uid="cms.audit.signed_out")
-    mfa_signals.authenticator_added.connect(_on_authenticator_added, dispatch_uid="cms.audit.1")
-    mfa_signals.authenticator_removed.connect(_on_authenticator_removed, dispatch_uid="cms.audit.2")
-    mfa_signals.authenticator_reset.connect(_on_authenticator_reset, dispatch_uid="cms.audit.3")
-    mfa_signals.authenticator_used.connect(_on_authenticator_used, dispatch_uid="cms.audit.4")
-    mfa_signals.authentication_failed.connect(_on_authentication_failed, dispatch_uid="cms.audit.5")
-    account_signals.password_changed.connect(_on_password_changed, dispatch_uid="cms.audit.6")
-    account_signals.password_reset.connect(_on_password_reset, dispatch_uid="cms.audit.7")
+    user_logged_in.connect(_on_signed_in, dispatch_uid="accounts.audit.signed_in")
+    user_login_failed.connect(_on_sign_in_failed, dispatch_uid="accounts.audit.sign_in_failed")
+    user_logged_out.connect(_on_signed_out, dispatch_uid="accounts.audit.signed_out")
+    mfa_signals.authenticator_added.connect(
+        _on_authenticator_added, dispatch_uid="accounts.audit.1"
+    )
+    mfa_signals.authenticator_removed.connect(
+        _on_authenticator_removed, dispatch_uid="accounts.audit.2"
+    )
+    mfa_signals.authenticator_reset.connect(
+        _on_authenticator_reset, dispatch_uid="accounts.audit.3"
+    )
+    mfa_signals.authenticator_used.connect(_on_authenticator_used, dispatch_uid="accounts.audit.4")
+    mfa_signals.authentication_failed.connect(
+        _on_authentication_failed, dispatch_uid="accounts.audit.5"
+    )
+    account_signals.password_changed.connect(_on_password_changed, dispatch_uid="accounts.audit.6")
+    account_signals.password_reset.connect(_on_password_reset, dispatch_uid="accounts.audit.7")
     m2m_changed.connect(
-        _on_roles_changed, sender=get_user_model().groups.through, dispatch_uid="cms.audit.roles"
+        _on_roles_changed,
+        sender=get_user_model().groups.through,
+        dispatch_uid="accounts.audit.roles",
     )

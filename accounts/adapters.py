@@ -1,17 +1,15 @@
 """How django-allauth behaves here: nobody signs up, addresses never reach a cache key in the clear,
 and a role that needs 2-step verification cannot switch it off."""
 
-import hashlib
-import hmac
 import time
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 
-from django.conf import settings
-
-from cms.client_address import client_network
-from cms.roles import user_requires_mfa
+from accounts.roles import user_requires_mfa
+from accounts.staff_sessions import start_staff_session
+from config.client_address import client_network
+from config.hashing import keyed_hash
 
 
 class StaffAccountAdapter(DefaultAccountAdapter):
@@ -31,8 +29,7 @@ class StaffAccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         """A keyed hash of the client's network (the same one the survey limits count), so
         rate-limit counters never hold an IP address."""
-        key = settings.SECRET_KEY.encode()
-        return hmac.new(key, client_network(request).encode(), hashlib.sha256).hexdigest()[:32]
+        return keyed_hash("sign-in", client_network(request))[:32]
 
     def get_http_user_agent(self, request) -> str:
         return ""  # never kept
@@ -60,8 +57,6 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def login(self, request, user) -> None:
         """Sign in, and start the clocks for the idle and overall session limits."""
-        from cms.staff_sessions import start_staff_session
-
         super().login(request, user)
         start_staff_session(request)
 
