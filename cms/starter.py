@@ -283,16 +283,6 @@ def build_content_pages(home: HomePage) -> dict[str, Page]:
             {
                 "type": "way_in",
                 "value": {
-                    "heading": "Have your say",
-                    "text": "Answer a few short questions about being listened to, feeling "
-                    "supported and family time. You don’t have to give your name.",
-                    "page": None,
-                    "path": "/surveys/",
-                },
-            },
-            {
-                "type": "way_in",
-                "value": {
                     "heading": "The plan",
                     "text": "What the council has promised to do, and by when.",
                     "page": plan_page.pk,
@@ -324,11 +314,17 @@ def add_way_in(home: HomePage, page: Page, *, heading: str, text: str, position:
     linked = [block.value.get("page") for block in home.ways_in]
     if any(linked_page and linked_page.pk == page.pk for linked_page in linked):
         return
-    ways_in = [(block.block_type, block.value) for block in home.ways_in]
     way_in = home.ways_in.stream_block.child_blocks["way_in"].to_python(
         {"heading": heading, "text": text, "page": page.pk, "path": ""}
     )
-    home.ways_in = [*ways_in[:position], ("way_in", way_in), *ways_in[position:]]
+    ways_in = [(block.block_type, block.value) for block in home.ways_in]
+    # An older site may lead there by a typed address: the page link takes its place.
+    typed = [i for i, (_, value) in enumerate(ways_in) if value.get("path") == page.url]
+    if typed:
+        ways_in[typed[0]] = ("way_in", way_in)
+        home.ways_in = ways_in
+    else:
+        home.ways_in = [*ways_in[:position], ("way_in", way_in), *ways_in[position:]]
     if home.latest_revision_id:
         home.save_revision().publish()  # the editor shows the latest revision
     else:

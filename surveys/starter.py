@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.roles import SURVEY_MANAGERS, grant_page_permissions
+from cms.starter import add_way_in
 from surveys.models import (
     AgeBand,
     Audience,
@@ -689,4 +690,13 @@ def build_surveys(*, home: Page) -> SurveyIndexPage:
         index.add_child(instance=survey)
 
     grant_page_permissions(apps, SURVEY_MANAGERS, SURVEY_MANAGER_PAGE_PERMISSIONS, page=index)
+    # The first way in on the home page, linked to the page itself: never a typed address.
+    add_way_in(
+        home,
+        index,
+        heading="Have your say",
+        text="Answer a few short questions about being listened to, feeling supported and "
+        "family time. You don’t have to give your name.",
+        position=0,
+    )
     return index

@@ -85,6 +85,14 @@ def feedback_loop_page(home_page):
 
 
 @pytest.fixture
+def have_your_say(home_page):
+    """“Have your say” with the council's seven starting surveys, and its way in on the home page."""
+    from surveys.starter import build_surveys
+
+    return build_surveys(home=home_page)
+
+
+@pytest.fixture
 def site_content(home_page, promise_plan, language_of_care, feedback_loop_page):
     """The demo site with the plan, the glossary and “you said, we did”, as `make run` serves
     it (without the made-up answers)."""

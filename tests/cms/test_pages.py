@@ -63,7 +63,7 @@ def test_each_page_type_renders_with_a_fixed_number_of_queries(
 # --- Home -------------------------------------------------------------------------------------
 
 
-def test_home_page_has_the_ways_in(client, site_content):
+def test_home_page_has_the_ways_in(client, site_content, have_your_say):
     response = client.get("/")
     body = response.content.decode()
     for heading, href in [
