@@ -86,7 +86,7 @@ def feedback_loop_page(home_page):
 
 @pytest.fixture
 def have_your_say(home_page):
-    """“Have your say” with the council's seven starting surveys, and its way in on the home page."""
+    """“Have your say” with the seven starting surveys, and its way in on the home page."""
     from surveys.starter import build_surveys
 
     return build_surveys(home=home_page)
