@@ -3,7 +3,8 @@ proxy would serve them.
 
 Run against a running site (`make run`, or `manage.py runserver`):
 
-    .venv/bin/python bench/first_visit.py [--base http://127.0.0.1:8000] [--survey /surveys/your-voice-8-11/]
+    .venv/bin/python bench/first_visit.py [--base http://127.0.0.1:8000]
+                                          [--survey /surveys/your-voice-8-11/]
 
 Starts the survey as a person would (the start page's form), then fetches the first question
 page and every stylesheet, script and image it names, each once, as a browser with an empty cache
@@ -13,7 +14,6 @@ does. Prints each one's size raw and gzipped (level 6) and the total. Standard l
 import argparse
 import gzip
 import http.cookiejar
-import re
 import sys
 import urllib.parse
 import urllib.request
@@ -51,6 +51,8 @@ def main() -> None:
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--survey", default="/surveys/your-voice-8-11/")
     args = parser.parse_args()
+    if urllib.parse.urlsplit(args.base).scheme not in {"http", "https"}:
+        sys.exit("--base must be an http(s) address")
 
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -60,7 +62,8 @@ def main() -> None:
     form = urllib.parse.urlencode(
         {"csrfmiddlewaretoken": start.csrf, "action": "start", "answered_with": "on_my_own"}
     ).encode()
-    request = urllib.request.Request(start_url, data=form, headers={"Referer": start_url})
+    # The address is the --base given, checked to be http(s) above.
+    request = urllib.request.Request(start_url, data=form, headers={"Referer": start_url})  # noqa: S310
     with opener.open(request) as response:  # follows the redirect to the first question
         question_url = response.url
         page = response.read()
