@@ -125,9 +125,22 @@ def _clean_text(question: Question, values: Sequence[str]) -> tuple[list[str], s
     if not values:
         return [], ""
     text = clean_typed_text(values[0])
-    if len(text) > question.max_length:
-        return [], (
-            f"Your answer must be {question.max_length:,} characters or fewer. "
-            f"It has {len(text):,}."
-        )
+    if typed_length(text) > question.max_length:
+        return [], too_long_message(typed_length(text), question.max_length)
     return ([text] if text.strip() else []), ""
+
+
+def typed_length(text: str) -> int:
+    """How many characters an answer has, counted as the page's counter counts them (static/js/
+    site.js, `typedLength`): the text as typed, markup and all, each character once (an emoji is
+    one), a new line as one and control characters not at all (`clean_typed_text`)."""
+    return len(clean_typed_text(text))
+
+
+def _characters(number: int) -> str:
+    return f"{number:,} character{'' if number == 1 else 's'}"
+
+
+def too_long_message(length: int, limit: int) -> str:
+    """The same words as the page's counter (static/js/site.js, `countMessage`)."""
+    return f"Your answer is {_characters(length)}. Shorten it by {_characters(length - limit)}."

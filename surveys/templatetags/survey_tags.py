@@ -25,3 +25,9 @@ def survey_error_summary(context, anchor: str = "", change_links: bool = False) 
     if not errors:
         return ""
     return render_to_string("components/error_summary.html", {"errors": errors})
+
+
+@register.filter
+def thousands(number: int) -> str:
+    """5000 as “5,000”, as the answering pages write every count of characters."""
+    return f"{number:,}"

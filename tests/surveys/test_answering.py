@@ -134,9 +134,11 @@ def test_a_bad_answer_comes_back_with_the_error_first_and_beside_the_question(cl
     summary = html.index("ds_error-summary")
     assert summary < html.index("ds_back-link") < html.index("<form")
     assert (
-        '<a href="#q-one-word">Your answer must be 500 characters or fewer. It has 501.</a>' in html
+        '<a href="#q-one-word">Your answer is 501 characters. Shorten it by 1 character.</a>'
+        in html
     )
-    assert 'id="q-one-word-error"' in html and 'aria-describedby="q-one-word-error"' in html
+    assert 'id="q-one-word-error"' in html
+    assert 'aria-describedby="q-one-word-error q-one-word-count"' in html
     assert "x" * 501 in html  # the answer comes back to be shortened
     assert "one-word" not in current_draft(client, survey).answers
 
@@ -476,8 +478,8 @@ def test_a_draft_is_remembered_only_until_the_browser_closes(client, survey):
         ("listened-to", {"q-listened-to": "ecstatic"}, "Choose one of the answers shown."),
         ("understand-plan", {"q-understand-plan": "11"}, "Choose a number from 0 to 10"),
         ("understand-plan", {"q-understand-plan": "-1"}, "Choose a number from 0 to 10"),
-        ("one-word", {"q-one-word": "x" * 501}, "500 characters or fewer"),
-        ("anything-else", {"q-anything-else": "x" * 30000}, "5,000 characters or fewer"),
+        ("one-word", {"q-one-word": "x" * 501}, "Shorten it by 1 character."),
+        ("anything-else", {"q-anything-else": "x" * 30000}, "Shorten it by 25,000 characters."),
         (
             "listened-to",
             {"q-listened-to": "happy", "q-what-is-your-name": "Sam"},

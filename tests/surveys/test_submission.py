@@ -158,9 +158,9 @@ def test_skipped_questions_store_no_rows(survey):
             "keep-in-touch",
             "Choose “I’d rather not say” on its own",
         ),
-        ({"anything-else": ["x" * 5001]}, "anything-else", "5,000 characters or fewer"),
-        ({"anything-else": ["x" * 30000]}, "anything-else", "5,000 characters or fewer"),
-        ({"one-word": ["x" * 501]}, "one-word", "500 characters or fewer"),
+        ({"anything-else": ["x" * 5001]}, "anything-else", "5,001 characters. Shorten it by 1 "),
+        ({"anything-else": ["x" * 30000]}, "anything-else", "Shorten it by 25,000 characters."),
+        ({"one-word": ["x" * 501]}, "one-word", "501 characters. Shorten it by 1 character."),
         ({"anything-else": ["one", "two"]}, "anything-else", "Write one answer."),
         (
             {"has-brothers-sisters": ["no"], "see-brothers-sisters": ["as-often-as-i-want"]},
