@@ -181,3 +181,25 @@ def open_survey(served_database):
         layout=Layout.ONE_PAGE,
         asks_who_is_helping=False,
     )
+
+
+@pytest.fixture
+def one_page_survey(home_page):
+    """The same survey in the ordinary test database, for tests through Django's test client."""
+    from surveys.models import Layout
+    from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
+
+    today = timezone.localdate()
+    cycle = CycleFactory(
+        name="2026–27",
+        starts_on=today - datetime.timedelta(days=100),
+        ends_on=today + datetime.timedelta(days=200),
+    )
+    return SurveyPageFactory(
+        parent=SurveyIndexPageFactory(parent=home_page),
+        title="Your voice",
+        slug="your-voice",
+        cycle=cycle,
+        layout=Layout.ONE_PAGE,
+        asks_who_is_helping=False,
+    )

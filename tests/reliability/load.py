@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
 SUBMISSION_ID = re.compile(r'name="submission_id"\s+value="([0-9a-f-]{36})"')
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 CSRF_ALPHABET = string.ascii_letters + string.digits
 
 
@@ -59,6 +60,11 @@ class Visitor:
             values = value if isinstance(value, list | tuple) else [value]
             fields.extend((name, item) for item in values)
         return self._request("POST", path, urllib.parse.urlencode(fields))
+
+
+def title_of(html: str) -> str:
+    found = TITLE.search(html)
+    return " ".join(found.group(1).split()) if found else html[:200]
 
 
 def path_of(location: str) -> str:
@@ -120,10 +126,10 @@ def begin(visitor: Visitor, person: Person, survey_path: str) -> str:
 def send(visitor: Visitor, person: Person, answers_path: str) -> None:
     """Send the answers and follow the redirect to the thank-you page."""
     data = {"action": "send", "submission_id": person.submission_id, **person.answers}
-    status, headers, _ = visitor.post(answers_path, data)
+    status, headers, html = visitor.post(answers_path, data)
     person.statuses.append(status)
     if status != 302:
-        raise AssertionError(f"sending answered {status}")
+        raise AssertionError(f"sending answered {status}: {title_of(html)}")
     status, _, html = visitor.get(path_of(headers["Location"]))
     person.statuses.append(status)
     person.thanked = status == 200 and "Thank you" in html
