@@ -104,6 +104,7 @@ class Server:
                 "60",
                 "--graceful-timeout",
                 "2",
+                "--no-control-socket",
                 "--backlog",
                 "256",
             ],

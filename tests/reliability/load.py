@@ -81,6 +81,9 @@ class Person:
     submission_id: str = ""
     thanked: bool = False
     error: str = ""
+    # Kept for a retry: the phone (its cookies) and where the answers are sent.
+    visitor: "Visitor | None" = None
+    answers_path: str = ""
 
     @property
     def address(self) -> str:
@@ -136,9 +139,24 @@ def send(visitor: Visitor, person: Person, answers_path: str) -> None:
 
 
 def answer_survey(base: str, survey_path: str, person: Person) -> Person:
-    visitor = Visitor(base, person.address)
+    person.visitor = Visitor(base, person.address)
+    person.error = ""
     try:
-        send(visitor, person, begin(visitor, person, survey_path))
+        person.answers_path = begin(person.visitor, person, survey_path)
+        send(person.visitor, person, person.answers_path)
+    except (AssertionError, OSError, http.client.HTTPException) as error:
+        person.error = f"{type(error).__name__}: {error}"
+    return person
+
+
+def try_again(base: str, survey_path: str, person: Person) -> Person:
+    """What someone does when the page fails: press Send again, or start again if they never
+    saw the questions."""
+    if not person.answers_path:
+        return answer_survey(base, survey_path, person)
+    person.error = ""
+    try:
+        send(person.visitor, person, person.answers_path)
     except (AssertionError, OSError, http.client.HTTPException) as error:
         person.error = f"{type(error).__name__}: {error}"
     return person
