@@ -136,6 +136,8 @@ def send(visitor: Visitor, person: Person, answers_path: str) -> None:
     status, _, html = visitor.get(path_of(headers["Location"]))
     person.statuses.append(status)
     person.thanked = status == 200 and "Thank you" in html
+    if not person.thanked:
+        raise AssertionError(f"the thank-you page answered {status}: {title_of(html)}")
 
 
 def answer_survey(base: str, survey_path: str, person: Person) -> Person:
