@@ -136,7 +136,7 @@ class Server:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            os.killpg(self.process.pid, signal.SIGINT)  # quick shutdown: nothing to finish
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -20,7 +20,7 @@ from tests.reliability.conftest import on_postgresql
 from tests.reliability.load import Visitor, burst, make_person, title_of, try_again
 from tests.reliability.test_burst import assert_each_stored_whole
 
-PEOPLE = 150
+PEOPLE = 100
 OUTAGE_SECONDS = 3
 FRIENDLY_TITLE = "Sorry, the site is not working right now"
 

@@ -73,7 +73,7 @@ def hostile_site(transactional_db, site_content, settings):
                 body=as_the_editor_saves(text, InformationPage, "body"),
             )
         )
-        for number, text in enumerate(TYPED[:20])
+        for number, text in enumerate(TYPED[:10])
     ]
     survey = SurveyPageFactory(
         parent=SurveyIndexPageFactory(parent=site_content),

@@ -10,7 +10,7 @@ from surveys.models import Response
 from tests.reliability.load import burst, make_person, try_again
 from tests.reliability.test_burst import assert_each_stored_whole
 
-PEOPLE = int(os.environ.get("RELIABILITY_KILL_PEOPLE", "120"))
+PEOPLE = int(os.environ.get("RELIABILITY_KILL_PEOPLE", "80"))
 
 
 def test_a_worker_killed_mid_burst_leaves_no_partial_response_and_retries_succeed(
