@@ -4,7 +4,9 @@ on a slow phone): one response, and both taps end on the thank-you page."""
 import copy
 import threading
 
-from surveys.models import Response
+import pytest
+
+from surveys.models import Layout, Response
 from tests.reliability.load import Visitor, begin, make_person, send
 from tests.reliability.test_burst import assert_each_stored_whole
 
@@ -48,17 +50,23 @@ def test_a_double_tapped_send_stores_one_response_and_thanks_both_taps(live_site
     assert_each_stored_whole(people)
 
 
+@pytest.mark.parametrize("layout", [Layout.ONE_PAGE, Layout.ONE_QUESTION_PER_PAGE])
 def test_a_send_whose_twin_finished_while_it_was_on_its_way_is_thanked(
-    client, one_page_survey, monkeypatch
+    client, one_page_survey, monkeypatch, layout
 ):
     """The race above, made to happen every time: the twin stores the response, deletes the
-    draft and ends the session just after this request looked for an earlier response."""
+    draft and ends the session just after this request looked for an earlier response. On one
+    page the answers are sent from the questions; one question at a time, from “check your
+    answers”."""
     from django.contrib.sessions.models import Session
 
     from surveys import services, views
     from tests.surveys.helpers import current_draft, start
 
     survey = one_page_survey
+    survey.layout = layout
+    survey.save_revision().publish()
+    send_path = "answers/" if layout == Layout.ONE_PAGE else "check/"
     start(client, survey)
     draft = current_draft(client, survey)
     data = {"action": "send", "submission_id": str(draft.submission_id), "q-listened-to": "okay"}
@@ -75,7 +83,7 @@ def test_a_send_whose_twin_finished_while_it_was_on_its_way_is_thanked(
 
     monkeypatch.setattr(views, "_response_for_posted_submission", not_yet_sent_at_first)
 
-    response = client.post(f"{survey.url}answers/", data)
+    response = client.post(f"{survey.url}{send_path}", data)
 
     assert response.status_code == 302
     assert response["Location"] == f"{survey.url}thank-you/"
