@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.db.models.functions import Lower
+from django.utils.text import capfirst
 
 from modelcluster.models import get_all_child_relations
 from wagtail.models import DraftStateMixin, Page
@@ -219,7 +220,8 @@ def search_site(*, query: str, request=None) -> list[SearchHit]:
         for term in get_search_backend().search(query, live_terms)[:MAX_SEARCH_RESULTS]:
             hits.append(
                 SearchHit(
-                    title=f"{term.preferred_words.capitalize()} (not “{term.name}”)",
+                    # capfirst: str.capitalize lowercases the rest ("BSL" became "bsl").
+                    title=f"{capfirst(term.preferred_words)} (not “{term.name}”)",
                     url=f"{glossary_url}#{term.anchor}",
                     summary=term.why,
                     kind="Language of Care glossary",

@@ -7,10 +7,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import feedgenerator
-from django.utils.html import strip_tags
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET
 
 from cms.models import ActionPlanPage
+from cms.sanitising import strip_markup
 from participation import selectors
 from participation.models.entries import STATUS_MEANINGS, EntryStatus, FeedbackEntry
 from surveys.codes import format_receipt_code
@@ -163,9 +164,12 @@ class EntriesFeed(Feed):
         return f"{item.title} ({item.get_status_display()})"
 
     def item_description(self, item: FeedbackEntry):
-        return f"You said: {item.what_you_said}\n\nWe did: {strip_tags(item.what_we_did)}" + (
-            f"\n\nWhy we can’t do this: {item.why_not}" if item.why_not else ""
-        )
+        # An Atom summary is type="html": a feed reader reads it as markup, so what editors typed
+        # is escaped here (and the rich text read as plain text first, its entities as characters).
+        parts = [("You said", item.what_you_said), ("We did", strip_markup(item.what_we_did))]
+        if item.why_not:
+            parts.append(("Why we can’t do this", item.why_not))
+        return format_html_join("\n", "<p>{}: {}</p>", parts)
 
     def item_link(self, item: FeedbackEntry):
         return self.request.build_absolute_uri(self.page.entry_url(item))

@@ -63,6 +63,10 @@ def _current_draft(request, survey: SurveyPage) -> Draft | None:
     if draft_id is None:
         return None
     draft = Draft.objects.select_related("invitation").filter(pk=draft_id, survey=survey).first()
+    if draft is None and _response_for_posted_submission(request) is not None:
+        # Sent a moment ago by a twin of this request (a double-tapped Send), which deletes the
+        # session too: changing it here would fail this request when the session is saved.
+        return None
     if draft is None or draft.is_expired():
         _forget_draft(request, survey)
         return None
@@ -187,6 +191,13 @@ def _no_draft(request, survey: SurveyPage):
             (survey.url, "Start again"),
         ],
     )
+
+
+def _no_draft_or_thanks(request, survey: SurveyPage):
+    """No draft for a Send: its twin (a double tap) may have just sent it, so thank this one too."""
+    if _response_for_posted_submission(request) is not None:
+        return HttpResponseRedirect(survey.step_url("thank_you"))
+    return _no_draft(request, survey)
 
 
 def _tampered(request, survey: SurveyPage):
@@ -410,7 +421,7 @@ def one_page(request, survey: SurveyPage):
         return _closed(request, survey)
     draft = _current_draft(request, survey)
     if draft is None:
-        return _no_draft(request, survey)
+        return _no_draft_or_thanks(request, survey)
     if request.method != "POST":
         return _one_page(request, survey, draft, draft.answers)
 
@@ -489,7 +500,7 @@ def check_answers_page(request, survey: SurveyPage):
         return _closed(request, survey)
     draft = _current_draft(request, survey)
     if draft is None:
-        return _no_draft(request, survey)
+        return _no_draft_or_thanks(request, survey)
     if request.method != "POST":
         return _check_page(request, survey, draft)
     if request.POST.get("action") == "save":

@@ -100,6 +100,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        # A kept connection is checked before each request reuses it, so that after the database
+        # restarts one request does not fail on a connection that died with it.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
