@@ -21,11 +21,14 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404
+from django.http.request import split_domain_port
 
 from wagtail.models import Page, Site
 
 VERSION_KEY = "cms:tree-version"
 ROUTES_KEY = "cms:routes:{version}:{site_id}"
+SITE_KEY = "cms:site:{version}:{hostname}:{port}"
+NO_SITE = "none"
 
 
 def tree_version() -> str:
@@ -103,10 +106,26 @@ def route_for_request(request, path: str):
     return None
 
 
+def _site_for_request(request) -> Site | None:
+    """Wagtail's `Site.find_for_request`, kept in the cache under the tree's version (a query
+    with the root page joined, a fifth of a survey page's time otherwise). Only called once
+    CommonMiddleware has checked the host against ALLOWED_HOSTS, so the keys are few."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = SITE_KEY.format(version=tree_version(), hostname=hostname, port=request.get_port())
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request) or NO_SITE
+        cache.set(key, site, timeout=60 * 60 * 24)
+    return None if site == NO_SITE else site
+
+
 def serve(request, path):
-    """Wagtail's `serve`, with the page found from the cached map when it can be."""
+    """Wagtail's `serve`, with the site and the page found from the cache when they can be."""
     from wagtail import views as wagtail_views  # loads models: not importable from cms.models
 
+    if not hasattr(request, "_wagtail_site"):
+        # Where Wagtail keeps a request's site (Site.find_for_request), for everything after.
+        request._wagtail_site = _site_for_request(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         found = route_for_request(request, path)
         if found is NOT_FOUND:
