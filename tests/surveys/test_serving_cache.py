@@ -12,12 +12,15 @@ import re
 import pytest
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
 
 from wagtail.models import Page, Site
 
 from cms import serving
 from cms.models import HelpSettings
-from tests.surveys.helpers import answer, start
+from surveys import fragments
+from surveys.models import Layout
+from tests.surveys.helpers import answer, current_draft, start
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +113,67 @@ def test_changed_help_contacts_show_at_once(client, survey):
     setting.heading = "Someone to talk to, any time"
     setting.save()
     assert "Someone to talk to, any time" in client.get(survey.url).text
+
+
+def _one_page(survey):
+    survey.layout = Layout.ONE_PAGE
+    survey.save_revision().publish()
+    return f"{survey.url}answers/"
+
+
+def test_one_page_markup_from_the_cache_keeps_ticks_and_errors(client, survey):
+    url = _one_page(survey)
+    start(client, survey)
+    first = client.get(url).text  # renders and keeps each question's markup
+    draft = current_draft(client, survey)
+    response = client.post(
+        url,
+        {
+            "action": "save",
+            "q-listened-to": "happy",
+            "q-keep-in-touch": ["phone", "video"],
+            "submission_id": str(draft.submission_id),
+        },
+    )
+    assert response.status_code == 200
+    text = client.get(url).text
+    assert re.search(r'name="q-listened-to" value="happy"\s*checked', text)
+    assert re.search(r'name="q-keep-in-touch" value="phone"\s*checked', text)
+    assert re.search(r'name="q-keep-in-touch" value="video"\s*checked', text)
+    assert not re.search(r'value="unhappy"\s*checked', text)
+    assert len(re.findall(r"\schecked", text)) == 3
+    # The same markup, whitespace aside, as the template gives without the cache.
+    assert re.sub(r"\s+", " ", first).count("checked") == 0
+
+    response = client.post(url, {"q-listened-to": "not-a-face"})
+    assert response.status_code == 400
+    assert re.search(r"<title>\s*Error:", response.text)
+
+
+def test_one_page_shows_a_new_revision_at_once(client, survey):
+    url = _one_page(survey)
+    start(client, survey)
+    assert "How do you feel about how much adults listen to you?" in client.get(url).text
+    survey = survey.get_latest_revision_as_object()
+    _question_text(survey, "Do the adults around you listen to you?")
+    survey.save_revision().publish()
+    text = client.get(url).text
+    assert "Do the adults around you listen to you?" in text
+    assert "How do you feel about how much adults listen to you?" not in text
+
+
+def test_cached_markup_is_the_templates_own(survey):
+    """Ticking the kept markup by name and value gives what the template gives."""
+    items = []
+    for number, question in enumerate(survey.question_list, start=1):
+        if question.is_text:
+            continue
+        values = [question.choices[-1].value]
+        items.append(
+            {"question": question, "values": values, "error": "", "number": number, "hint": ""}
+        )
+    markups = fragments.question_markups(items)
+    assert set(markups) == {item["question"].key for item in items}
+    for item in items:
+        expected = render_to_string(fragments.QUESTION_TEMPLATE, {**item, "as_page_heading": False})
+        assert re.sub(r"\s+", " ", markups[item["question"].key]) == re.sub(r"\s+", " ", expected)
