@@ -723,10 +723,10 @@ ROW_LABELS = [
 PEER_OF = {
     "one_get": "peer_get",
     "question_get": "peer_get",
-    "healthz": "peer_get",
+    "healthz": None,
     "one_post": "peer_post",
     "question_post": "peer_post",
-    "floor": "peer_get",
+    "floor": None,
     "peer_get": "peer_get",
     "peer_post": "peer_post",
 }
@@ -743,7 +743,7 @@ def table(results: dict, concurrency: list[int]) -> str:
             r = rows.get((name, c))
             if r is None:
                 continue
-            peer = rows.get((PEER_OF[name], c))
+            peer = rows.get((PEER_OF[name], c)) if PEER_OF[name] else None
             floor = rows.get(("floor", c))
             ratio = (
                 f"{r['rps'] / peer['rps']:.2f}"
@@ -882,7 +882,7 @@ def replace_section(section: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=6, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument(
         "--databases", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"]
