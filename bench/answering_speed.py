@@ -45,7 +45,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = ROOT / ".venv" / "bin"
+# The virtualenv that runs this script (make bench: .venv) also runs both sites and the tools.
+VENV_BIN = Path(sys.executable).parent
 PYTHON = VENV_BIN / "python"
 DOC = ROOT / "docs" / "performance.md"
 SECTION = "## Speed: answering pages"
@@ -672,6 +673,8 @@ def measure(args, folder: Path, peer: Path | None, database: str, extras: bool) 
                     duration=args.duration,
                     folder=folder,
                 )
+                cell = results["rows"][(name, connections)]
+                log(f"    {cell['rps']:,.0f}/s p50 {cell['p50']:.1f} ms p95 {cell['p95']:.1f} ms")
 
     with gunicorn("config.wsgi", cwd=ROOT, env=our_env(ours_url)) as port:
         questions = questions_from_our_page(port)
