@@ -340,36 +340,46 @@ def prepare_ours(database_url: str) -> None:
 @contextlib.contextmanager
 def gunicorn(app: str, *, cwd: Path, env: dict, workers: int = 2):
     port = free_port()
-    process = subprocess.Popen(
-        [
-            VENV_BIN / "gunicorn",
-            app,
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    # Its messages go to a file (a pipe nobody reads would fill and stop the server).
+    errors = Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
+    with errors.open("w") as error_file:
+        process = subprocess.Popen(
+            [
+                VENV_BIN / "gunicorn",
+                app,
+                "-w",
+                str(workers),
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=error_file,
+            start_new_session=True,
+        )
     try:
         for _ in range(300):
             with contextlib.suppress(OSError):
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             if process.poll() is not None:
-                raise SystemExit(f"gunicorn {app} stopped: {process.stderr.read()[-3000:]}")
+                raise SystemExit(f"gunicorn {app} stopped: {errors.read_text()[-3000:]}")
             time.sleep(0.1)
         yield port
+    except BaseException:
+        log(f"gunicorn {app} said: {errors.read_text()[-3000:]}")
+        raise
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        errors.unlink()
 
 
 # wrk.
