@@ -14,7 +14,7 @@ help:
 	@echo "make run    set up everything and serve the site with demo content at http://$(HOST):$(PORT)"
 	@echo "make setup  everything but the server (virtualenv, packages, database, demo content)"
 	@echo "make test   ruff, the import contracts, manage.py check, makemigrations --check and every test"
-	@echo "make bench  milliseconds and queries per public page"
+	@echo "make bench  the answering pages under load beside a Wagtail form page (docs/performance.md)"
 	@echo "make sign-in-code   the demo administrator's current 2-step verification code"
 
 # Reinstalled only when the declared dependencies change, so a second run is quick.
@@ -56,9 +56,11 @@ pytest: $(BIN)/.installed node_modules/.installed
 
 test: lint check pytest
 
-# Speed is measured here, never in timed unit tests: prints ms and queries per public page.
-bench: setup
-	$(BIN)/python bench/public_pages.py
+# Speed is measured here, never in timed unit tests. The answering pages under load (wrk, gunicorn,
+# SQLite then PostgreSQL and Redis) beside a Wagtail form page; writes docs/performance.md.
+# Options: make bench BENCH_ARGS="--duration 3 --concurrency 10 --databases sqlite"
+bench: $(BIN)/.installed
+	$(BIN)/python bench/answering_speed.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache

@@ -85,10 +85,10 @@ def _median(repeat, run) -> float:
 def _build():
     from wagtail.models import Page
 
-    from cms.demo import build_site
     from cms.models import ActionCode, PriorityArea
-    from participation.demo import build_feedback_loop
+    from cms.starter import build_site
     from participation.models import Indicator, ResultsSummaryPage
+    from participation.starter import build_feedback_loop
     from surveys.models import Audience, Cycle, SurveyIndexPage, SurveyPage, Theme
 
     home = build_site()

@@ -10,11 +10,18 @@ class CmsConfig(AppConfig):
     verbose_name = "Content and the Promise plan"
 
     def ready(self):
-        from wagtail.models import Page
+        from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from cms import serving
         from cms.language_of_care import forget_rules
-        from cms.models import AllowedPhrase, LanguageTerm, LinkedPages, forget_linked_pages
+        from cms.models import (
+            AllowedPhrase,
+            HelpSettings,
+            LanguageTerm,
+            LinkedPages,
+            forget_linked_pages,
+        )
 
         # The checker caches the terms and allowed phrases; any change makes it read them again.
         for model in (LanguageTerm, AllowedPhrase):
@@ -29,3 +36,13 @@ class CmsConfig(AppConfig):
         post_save.connect(
             forget_linked_pages, sender=LinkedPages, dispatch_uid="forget-linked-pages-s"
         )
+
+        # The map of addresses to pages (cms.serving) and what is cached with it (the menu)
+        # take a new version on any change to the tree, the sites or the help contacts.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(serving.forget, dispatch_uid=f"forget-tree-{signal}")
+        post_save.connect(serving.forget_on_page_save, dispatch_uid="forget-tree-page-s")
+        post_delete.connect(serving.forget_on_page_save, dispatch_uid="forget-tree-page-d")
+        for model in (Site, HelpSettings):
+            post_save.connect(serving.forget, sender=model, dispatch_uid=f"forget-tree-s-{model}")
+            post_delete.connect(serving.forget, sender=model, dispatch_uid=f"forget-tree-d-{model}")

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, Site
 from wagtail.search import index
 
 from cms.blocks import (
@@ -22,6 +22,7 @@ from cms.blocks import (
     WayInBlock,
 )
 from cms.routing import RouteTable
+from cms.serving import tree_version
 
 # The pages below hand their requests to cms.views, which reads through cms.selectors.
 views = RouteTable("cms.views")
@@ -56,6 +57,27 @@ class HelpSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "help contacts"
+
+    @classmethod
+    def for_request(cls, request):
+        """The setting for the request's site, as Wagtail gives it, but kept in the cache: it is
+        on every public page. Saving it (or any change to the sites or pages) gives the cache a
+        new version (cms.serving.forget), so the next page in any process shows the change.
+        The editing view reads it with `for_site`, from the database."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = f"cms:help-settings:{tree_version()}:{site.pk}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            cache.set(key, instance, timeout=60 * 60 * 24)
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
 
 # The pages every page links to, by their name in LinkedPages: the footer, and the surveys' link

@@ -12,12 +12,13 @@ import uuid
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page, Site
 
 from cms.selectors import live_page_url
-from surveys import rate_limits, selectors, services
+from surveys import fragments, rate_limits, selectors, services
 from surveys.answers import TAMPERED, CheckedAnswers, answers_from_form, check_answers
 from surveys.codes import format_receipt_code, format_resume_code, submission_key
 from surveys.models import (
@@ -455,6 +456,12 @@ def _one_page(request, survey, draft, answers, *, checked=None, status=200, prev
         }
         for section in survey.sections
     ]
+    if not preview:
+        items = [item for section in sections for item in section["questions"]]
+        markups = fragments.question_markups(items)
+        for item in items:
+            if item["question"].key in markups:
+                item["html"] = mark_safe(markups[item["question"].key])  # noqa: S308 rendered by our template
     return TemplateResponse(
         request,
         "surveys/one_page.html",

@@ -1,9 +1,27 @@
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.models import Site
 
+from cms.serving import tree_version
+
 register = template.Library()
+
+
+def _menu_pages(site, request) -> list[tuple[int, str, str]]:
+    """(id, title, address) of the home page and the live pages under it shown in menus: kept in
+    the cache under the tree's version (cms.serving), so a change to the tree shows at once."""
+    key = f"cms:menu:{tree_version()}:{site.pk}"
+    pages = cache.get(key)
+    if pages is None:
+        root = site.root_page
+        pages = [
+            (page.pk, "Home" if page.pk == root.pk else page.title, page.get_url(request=request))
+            for page in [root, *root.get_children().live().in_menu().specific(defer=True)]
+        ]
+        cache.set(key, pages, timeout=60 * 60 * 24)
+    return pages
 
 
 @register.inclusion_tag("components/site_navigation.html", takes_context=True)
@@ -14,19 +32,10 @@ def site_navigation(context):
     if site is None:
         return {"items": []}
     current = context.get("page")
-    root = site.root_page
-    pages = [root, *root.get_children().live().in_menu().specific(defer=True)]
-    items = []
-    for page in pages:
-        url = page.get_url(request=request)
-        is_current = current is not None and current.pk == page.pk
-        items.append(
-            {
-                "title": "Home" if page.pk == root.pk else page.title,
-                "url": url,
-                "current": is_current,
-            }
-        )
+    items = [
+        {"title": title, "url": url, "current": current is not None and current.pk == pk}
+        for pk, title, url in _menu_pages(site, request)
+    ]
     search_url = reverse("search")
     items.append(
         {

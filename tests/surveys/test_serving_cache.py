@@ -1,0 +1,179 @@
+"""What the answering pages keep in the cache (cms.serving: the map of addresses, the menu, the
+help contacts) is right again the moment something changes: the next request shows it.
+
+The cache is Django's (Redis in production and in CI's Redis leg), shared by every process; a
+request in "another process" is one that finds only what is in that cache, which is what the
+test client sees here after the change.
+"""
+
+import copy
+import re
+
+import pytest
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+from wagtail.models import Page, Site
+
+from cms import serving
+from cms.models import HelpSettings
+from surveys import fragments
+from surveys.models import Layout
+from tests.surveys.helpers import answer, current_draft, start
+
+pytestmark = pytest.mark.django_db
+
+QUESTION = "question/listened-to/"
+
+
+def _question_text(survey, text):
+    data = copy.deepcopy(survey.questions.raw_data)
+    for block in data:
+        if block["value"].get("key") == "listened-to":
+            block["value"]["text"] = text
+    survey.questions = data
+
+
+def test_a_new_revision_shows_on_the_next_request(client, survey):
+    start(client, survey)
+    url = f"{survey.url}{QUESTION}"
+    assert "How do you feel about how much adults listen to you?" in client.get(url).text
+    version = serving.tree_version()
+
+    survey = survey.get_latest_revision_as_object()
+    _question_text(survey, "Do the adults around you listen to you?")
+    survey.save_revision().publish()
+
+    assert serving.tree_version() != version  # in the shared cache: every process sees it
+    text = client.get(url).text
+    assert "Do the adults around you listen to you?" in text
+    assert "How do you feel about how much adults listen to you?" not in text
+
+
+def test_ticked_answers_stay_ticked_and_errors_show(client, survey):
+    start(client, survey)
+    url = f"{survey.url}{QUESTION}"
+    client.get(url)  # the map and the menu are cached now
+    answer(client, survey, "listened-to", "happy")
+    assert re.search(r'value="happy"\s*checked', client.get(url).text)
+    response = answer(client, survey, "listened-to", "not-a-face")
+    assert response.status_code == 400
+    assert re.search(r"<title>\s*Error:", response.text)
+
+
+def test_a_new_address_is_served_at_once_and_the_old_one_is_gone(client, survey):
+    start(client, survey)
+    old = f"{survey.url}{QUESTION}"
+    assert client.get(old).status_code == 200
+
+    survey = survey.get_latest_revision_as_object()
+    survey.slug = "your-voice"
+    survey.save_revision().publish()
+
+    assert client.get(old).status_code == 404
+    assert client.get(f"/{survey.get_parent().slug}/your-voice/").status_code == 200
+
+
+def test_an_unpublished_survey_is_not_served_from_the_cache(client, survey):
+    url = survey.url
+    assert client.get(url).status_code == 200
+    survey.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_map_out_of_date_is_never_trusted(client, survey, survey_index):
+    """Were the map to point an address at the wrong page (a change it missed), the page read
+    does not match and Wagtail routes the request its own way."""
+    url = survey.url
+    assert client.get(url).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    key = serving.ROUTES_KEY.format(version=serving.tree_version(), site_id=site.pk)
+    root_path, routes = cache.get(key)
+    survey_address = url.lstrip("/")
+    routes[survey_address] = (survey_index.pk, "surveys.surveyindexpage")
+    cache.set(key, (root_path, routes))
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert survey.title in response.text
+
+
+def test_a_new_page_in_the_menu_shows_at_once(client, survey, home_page):
+    client.get(survey.url)
+    page = home_page.add_child(instance=Page(title="Somewhere new", slug="somewhere-new"))
+    page.show_in_menus = True
+    page.save_revision().publish()
+    assert "Somewhere new" in client.get(survey.url).text
+
+
+def test_changed_help_contacts_show_at_once(client, survey):
+    assert client.get(survey.url).status_code == 200
+    setting = HelpSettings.for_site(Site.objects.get(is_default_site=True))
+    setting.heading = "Someone to talk to, any time"
+    setting.save()
+    assert "Someone to talk to, any time" in client.get(survey.url).text
+
+
+def _one_page(survey):
+    survey.layout = Layout.ONE_PAGE
+    survey.save_revision().publish()
+    return f"{survey.url}answers/"
+
+
+def test_one_page_markup_from_the_cache_keeps_ticks_and_errors(client, survey):
+    url = _one_page(survey)
+    start(client, survey)
+    first = client.get(url).text  # renders and keeps each question's markup
+    draft = current_draft(client, survey)
+    response = client.post(
+        url,
+        {
+            "action": "save",
+            "q-listened-to": "happy",
+            "q-keep-in-touch": ["phone", "video"],
+            "submission_id": str(draft.submission_id),
+        },
+    )
+    assert response.status_code == 200
+    text = client.get(url).text
+    assert re.search(r'name="q-listened-to" value="happy"\s*checked', text)
+    assert re.search(r'name="q-keep-in-touch" value="phone"\s*checked', text)
+    assert re.search(r'name="q-keep-in-touch" value="video"\s*checked', text)
+    assert not re.search(r'value="unhappy"\s*checked', text)
+    assert len(re.findall(r"\schecked", text)) == 3
+    # The same markup, whitespace aside, as the template gives without the cache.
+    assert re.sub(r"\s+", " ", first).count("checked") == 0
+
+    response = client.post(url, {"q-listened-to": "not-a-face"})
+    assert response.status_code == 400
+    assert re.search(r"<title>\s*Error:", response.text)
+
+
+def test_one_page_shows_a_new_revision_at_once(client, survey):
+    url = _one_page(survey)
+    start(client, survey)
+    assert "How do you feel about how much adults listen to you?" in client.get(url).text
+    survey = survey.get_latest_revision_as_object()
+    _question_text(survey, "Do the adults around you listen to you?")
+    survey.save_revision().publish()
+    text = client.get(url).text
+    assert "Do the adults around you listen to you?" in text
+    assert "How do you feel about how much adults listen to you?" not in text
+
+
+def test_cached_markup_is_the_templates_own(survey):
+    """Ticking the kept markup by name and value gives what the template gives."""
+    items = []
+    for number, question in enumerate(survey.question_list, start=1):
+        if question.is_text:
+            continue
+        values = [question.choices[-1].value]
+        items.append(
+            {"question": question, "values": values, "error": "", "number": number, "hint": ""}
+        )
+    markups = fragments.question_markups(items)
+    assert set(markups) == {item["question"].key for item in items}
+    for item in items:
+        expected = render_to_string(fragments.QUESTION_TEMPLATE, {**item, "as_page_heading": False})
+        assert re.sub(r"\s+", " ", markups[item["question"].key]) == re.sub(r"\s+", " ", expected)
