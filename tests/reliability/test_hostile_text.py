@@ -1,6 +1,6 @@
 """Hostile text (tests/reliability/payloads.py) typed wherever text reaches a page or an export:
 it is shown as the text it is, never run or read as markup, and ordinary text with `<` or `&`
-comes back exactly as typed. The real-browser half is test_hostile_text_browser.py."""
+comes back exactly as typed. The real-browser half is tests/browser/test_hostile_text.py."""
 
 import html
 import json

@@ -29,7 +29,9 @@ def test_resume_page(count, survey, survey_index):
 
 
 def test_start_page(count, survey):
-    count(survey.url, 5)  # no site navigation on the answering pages, and pages found from a cached map
+    count(
+        survey.url, 5
+    )  # no site navigation on the answering pages, and pages found from a cached map
 
 
 def test_question_page(client, count, survey):

@@ -3,25 +3,16 @@ script of it runs. Two listeners watch: Playwright's for dialogs (alert, confirm
 for the Content Security Policy's `securitypolicyviolation` events (an inline script, a handler
 or a `javascript:` address the policy blocked)."""
 
-import os
 import urllib.parse
 
 import pytest
 
 from participation.models import FeedbackEntry
-from tests.browser.conftest import CHROMIUM, browser  # noqa: F401 - the shared Chromium
 from tests.participation.test_feedback_pages import publish
 from tests.reliability.payloads import HOSTILE, ORDINARY
 from tests.reliability.test_hostile_text import as_the_editor_saves
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason="Chromium not found: install it with `apt-get install -y chromium` (CI does "
-        "this), or set CHROMIUM_PATH. Do not run `playwright install`.",
-    ),
-]
+pytestmark = pytest.mark.browser
 TYPED = HOSTILE + ORDINARY
 WATCH_POLICY = """
 window.__violations = [];
@@ -35,8 +26,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def hostile_site(transactional_db, site_content, settings):
     from cms.models import InformationPage
     from cms.services import load_language_of_care
-    from surveys.models import Layout
-    from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
+    from surveys.models import Layout, SurveyIndexPage
+    from tests.surveys.factories import CycleFactory, SurveyPageFactory
 
     settings.SURVEY_RATE_LIMITS = {
         scope: (10**9, window) for scope, (_, window) in settings.SURVEY_RATE_LIMITS.items()
@@ -76,7 +67,8 @@ def hostile_site(transactional_db, site_content, settings):
         for number, text in enumerate(TYPED[:10])
     ]
     survey = SurveyPageFactory(
-        parent=SurveyIndexPageFactory(parent=site_content),
+        # “Have your say”, which the browser tests' site already has.
+        parent=SurveyIndexPage.objects.child_of(site_content).get(),
         title="Your voice",
         slug="your-voice",
         cycle=CycleFactory(name="2026–27"),
