@@ -19,7 +19,8 @@ from wagtail.models import Page, Site
 from cms import serving
 from cms.models import HelpSettings
 from surveys import fragments
-from surveys.models import Layout
+from surveys.models import Layout, SurveyPage
+from surveys.models import pages as survey_pages
 from tests.surveys.helpers import answer, current_draft, start
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +180,33 @@ def test_cached_markup_is_the_templates_own(survey):
         expected = render_to_string(fragments.QUESTION_TEMPLATE, {**item, "as_page_heading": False})
         assert re.sub(r"\s+", " ", markups[item["question"].key]) == re.sub(r"\s+", " ", expected)
 
+
+def test_questions_are_read_from_the_stream_once_per_published_content(survey, monkeypatch):
+    first = SurveyPage.objects.get(pk=survey.pk).question_list
+    monkeypatch.setattr(survey_pages, "questions_from_stream", lambda stream: pytest.fail("parsed"))
+    again = SurveyPage.objects.get(pk=survey.pk).question_list  # another request: the cache
+    assert [q.key for q in again] == [q.key for q in first]
+    assert again[0].text == first[0].text
+
+
+def test_a_newly_published_question_text_is_read_afresh(survey):
+    assert (
+        "How do you feel"
+        in SurveyPage.objects.get(pk=survey.pk).question_by_key["listened-to"].text
+    )
+    revision = survey.get_latest_revision_as_object()
+    _question_text(revision, "Do the adults around you listen to you?")
+    revision.save_revision().publish()
+    fresh = SurveyPage.objects.get(pk=survey.pk)
+    assert fresh.question_by_key["listened-to"].text == "Do the adults around you listen to you?"
+
+
+def test_a_preview_never_gets_the_published_questions_from_the_cache(survey):
+    assert SurveyPage.objects.get(pk=survey.pk).question_list  # the published ones, cached
+    draft = SurveyPage.objects.get(pk=survey.pk)  # as the editor's form leaves it, unsaved
+    _question_text(draft, "A draft question, not published")
+    assert draft.question_by_key["listened-to"].text == "A draft question, not published"
+    assert (
+        "How do you feel"
+        in SurveyPage.objects.get(pk=survey.pk).question_by_key["listened-to"].text
+    )
