@@ -17,6 +17,7 @@ from wagtail.models import Page
 from cms import serving
 from cms.models import LinkedPages
 from cms.routing import RouteTable
+from cms.serving import CachedViewRestrictions
 from surveys.blocks import QuestionsBlock, questions_from_stream
 from surveys.models.choices import AgeBand, Audience, Layout, Theme
 from surveys.questions import Question, Section, sections
@@ -28,7 +29,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 views = RouteTable("surveys.views")
 
 
-class SurveyIndexPage(RoutablePageMixin, Page):
+class SurveyIndexPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """“Have your say”: the surveys that are open, and the way back in with a resume code."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -52,7 +53,7 @@ class SurveyIndexPage(RoutablePageMixin, Page):
         return views.resume(request, self)
 
 
-class SurveyPage(RoutablePageMixin, Page):
+class SurveyPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """One survey for one audience (and age band): its start page and every answering step."""
 
     audience = models.CharField(max_length=20, choices=Audience.choices)

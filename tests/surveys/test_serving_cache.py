@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms import serving
 from cms.models import HelpSettings
@@ -210,3 +210,32 @@ def test_a_preview_never_gets_the_published_questions_from_the_cache(survey):
         "How do you feel"
         in SurveyPage.objects.get(pk=survey.pk).question_by_key["listened-to"].text
     )
+
+
+def test_a_page_restricted_after_the_cache_knew_of_no_restriction_is_restricted_at_once(
+    client, survey, survey_index
+):
+    assert client.get(survey.url).status_code == 200  # "no restrictions anywhere" is cached
+    assert serving.any_view_restrictions() is False
+    # A login restriction on the survey index covers every survey below it.
+    restriction = PageViewRestriction.objects.create(
+        page=survey_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(survey.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+    assert client.get(f"{survey.url}{QUESTION}").status_code == 302
+
+    restriction.delete()
+    assert client.get(survey.url).status_code == 200
+
+
+def test_a_password_restricted_page_asks_for_its_password(client, survey):
+    client.get(survey.url)
+    PageViewRestriction.objects.create(
+        page=survey, restriction_type=PageViewRestriction.PASSWORD, password="kinship"
+    )
+    response = client.get(survey.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.text
+    assert survey.title not in response.text
