@@ -98,7 +98,11 @@ def route_for_request(request, path: str):
         if found is None:
             continue
         pk, model_name = found
-        page = apps.get_model(model_name).objects.filter(pk=pk).first()
+        model = apps.get_model(model_name)
+        # What a page model reads on every request (its `served_with`: a survey's cycle), in
+        # the same query.
+        related = getattr(model, "served_with", ())
+        page = model.objects.select_related(*related).filter(pk=pk).first()
         if page is None or not page.live or page.url_path != root_path + prefix:
             return None  # the map is out of date: Wagtail's way
         try:

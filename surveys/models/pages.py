@@ -56,6 +56,10 @@ class SurveyIndexPage(CachedViewRestrictions, RoutablePageMixin, Page):
 class SurveyPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """One survey for one audience (and age band): its start page and every answering step."""
 
+    # Read with the page when it is served (cms.serving): every answering step asks whether
+    # the survey is open, which needs its cycle.
+    served_with = ("cycle",)
+
     audience = models.CharField(max_length=20, choices=Audience.choices)
     age_band = models.CharField(
         max_length=5,
