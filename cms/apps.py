@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
     verbose_name = "Content and the Promise plan"
 
     def ready(self):
-        from wagtail.models import Page, Site
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms import serving
@@ -38,11 +38,12 @@ class CmsConfig(AppConfig):
         )
 
         # The map of addresses to pages (cms.serving) and what is cached with it (the menu)
-        # take a new version on any change to the tree, the sites or the help contacts.
+        # take a new version on any change to the tree, the sites, the help contacts or the
+        # pages' view restrictions.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(serving.forget, dispatch_uid=f"forget-tree-{signal}")
         post_save.connect(serving.forget_on_page_save, dispatch_uid="forget-tree-page-s")
         post_delete.connect(serving.forget_on_page_save, dispatch_uid="forget-tree-page-d")
-        for model in (Site, HelpSettings):
+        for model in (Site, HelpSettings, PageViewRestriction):
             post_save.connect(serving.forget, sender=model, dispatch_uid=f"forget-tree-s-{model}")
             post_delete.connect(serving.forget, sender=model, dispatch_uid=f"forget-tree-d-{model}")

@@ -22,7 +22,7 @@ from cms.blocks import (
     WayInBlock,
 )
 from cms.routing import RouteTable
-from cms.serving import tree_version
+from cms.serving import CachedViewRestrictions, tree_version
 
 # The pages below hand their requests to cms.views, which reads through cms.selectors.
 views = RouteTable("cms.views")
@@ -160,7 +160,7 @@ def forget_linked_pages(**kwargs) -> None:
     cache.delete(LINKED_PAGES_CACHE_KEY)
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     """The front door: what the site is for and the ways in."""
 
     introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -395,7 +395,7 @@ class AllowedPhrase(models.Model):
         return self.phrase
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictions, Page):
     """A content page: plain words, easy read, details that open, pictures with alt text."""
 
     introduction = models.TextField(blank=True, help_text="One or two sentences, shown larger.")
@@ -412,7 +412,7 @@ class StandardPage(Page):
     template = "pages/standard_page.html"
 
 
-class LanguageOfCarePage(Page):
+class LanguageOfCarePage(CachedViewRestrictions, Page):
     """The Language of Care policy, then the glossary of its terms."""
 
     introduction = models.TextField(blank=True)
@@ -444,7 +444,7 @@ class LanguageOfCarePage(Page):
         return views.language_of_care_page(request, self)
 
 
-class ActionPlanPage(RoutablePageMixin, Page):
+class ActionPlanPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """The Promise plan: foundations, priority areas and their action codes, a page per code."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -466,7 +466,7 @@ class ActionPlanPage(RoutablePageMixin, Page):
         return views.action_code(request, self, code_slug)
 
 
-class InformationPage(Page):
+class InformationPage(CachedViewRestrictions, Page):
     """A page of plain information, such as a privacy notice or the cookies page."""
 
     introduction = models.TextField(

@@ -10,13 +10,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.routing import RouteTable
+from cms.serving import CachedViewRestrictions
 from participation.models.entries import WHAT_WE_DID_FEATURES, FeedbackEntry
 from surveys.models import Audience, Cycle, Theme
 
 views = RouteTable("participation.views")
 
 
-class FeedbackLoopPage(RoutablePageMixin, Page):
+class FeedbackLoopPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """“You said, we did”: every published entry, filtered without JavaScript, with a feed and
     the way in for a receipt code; the results summaries sit under it."""
 
@@ -66,7 +67,7 @@ class FeedbackLoopPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("receipt")
 
 
-class ResultsSummaryPage(RoutablePageMixin, Page):
+class ResultsSummaryPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """“What you told us”: the results of one survey theme in one cycle, in plain words and
     simple charts, small numbers hidden, with the entries that came from them."""
 

@@ -1,6 +1,10 @@
 import datetime
+import hashlib
+import json
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -10,19 +14,22 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms import serving
 from cms.models import LinkedPages
 from cms.routing import RouteTable
+from cms.serving import CachedViewRestrictions
 from surveys.blocks import QuestionsBlock, questions_from_stream
 from surveys.models.choices import AgeBand, Audience, Layout, Theme
 from surveys.questions import Question, Section, sections
 
+QUESTIONS_KEY = "surveys:questions:{version}:{pk}:{digest}"
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 # Every route below hands its request to surveys.views, which imports these models.
 views = RouteTable("surveys.views")
 
 
-class SurveyIndexPage(RoutablePageMixin, Page):
+class SurveyIndexPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """“Have your say”: the surveys that are open, and the way back in with a resume code."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -46,8 +53,12 @@ class SurveyIndexPage(RoutablePageMixin, Page):
         return views.resume(request, self)
 
 
-class SurveyPage(RoutablePageMixin, Page):
+class SurveyPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """One survey for one audience (and age band): its start page and every answering step."""
+
+    # Read with the page when it is served (cms.serving): every answering step asks whether
+    # the survey is open, which needs its cycle.
+    served_with = ("cycle",)
 
     audience = models.CharField(max_length=20, choices=Audience.choices)
     age_band = models.CharField(
@@ -150,7 +161,20 @@ class SurveyPage(RoutablePageMixin, Page):
 
     @cached_property
     def question_list(self) -> list[Question]:
-        return questions_from_stream(self.questions)
+        """The questions, read from the StreamField once per published content and kept in
+        Django's cache (shared by every process): parsing the stream was a fifth of a question
+        page's time. The key is the page, the tree's version (which any page saved or published
+        replaces, and which also covers the links in the questions' introductions) and a digest
+        of the stream itself, so a preview or an unsaved edit is never served what was cached
+        for other content."""
+        raw = json.dumps(list(self.questions.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        key = QUESTIONS_KEY.format(version=serving.tree_version(), pk=self.pk, digest=digest)
+        questions = cache.get(key)
+        if questions is None:
+            questions = questions_from_stream(self.questions)
+            cache.set(key, questions, timeout=60 * 60 * 24)
+        return questions
 
     @cached_property
     def question_by_key(self) -> dict[str, Question]:

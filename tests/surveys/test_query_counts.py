@@ -21,44 +21,43 @@ def count(client, django_assert_num_queries):
 
 
 def test_have_your_say(count, survey, survey_index):
-    count(survey_index.url, 4)
+    count(survey_index.url, 2)
 
 
 def test_resume_page(count, survey, survey_index):
-    count(survey_index.resume_url, 3)
+    count(survey_index.resume_url, 1)
 
 
 def test_start_page(count, survey):
-    count(
-        survey.url, 5
-    )  # no site navigation on the answering pages, and pages found from a cached map
+    # No site navigation on the answering pages, and pages found from a cached map.
+    count(survey.url, 2)
 
 
 def test_question_page(client, count, survey):
     start(client, survey)
-    count(f"{survey.url}question/listened-to/", 6)
+    count(f"{survey.url}question/listened-to/", 3)
 
 
 def test_answering_a_question(client, count, survey):
     start(client, survey)
     data = {"action": "next", "q-listened-to": "happy"}
-    count(f"{survey.url}question/listened-to/", 9, method="post", data=data, status=302)
+    count(f"{survey.url}question/listened-to/", 6, method="post", data=data, status=302)
 
 
 def test_check_your_answers(client, count, survey):
     start(client, survey)
     for key, value in [("listened-to", "happy"), ("keep-in-touch", "phone")]:
         answer(client, survey, key, value)
-    count(f"{survey.url}check/", 6)
+    count(f"{survey.url}check/", 3)
 
 
 def test_one_page_with_sections(client, count, survey):
     survey.layout = Layout.ONE_PAGE
     survey.save_revision().publish()
     start(client, survey)
-    count(f"{survey.url}answers/", 6)
+    count(f"{survey.url}answers/", 3)
 
 
 def test_thank_you(client, count, survey):
     # ...with the survey's cycle and receipt code, and "you said, we did" found by its type.
-    count(f"{survey.url}thank-you/", 9)
+    count(f"{survey.url}thank-you/", 6)

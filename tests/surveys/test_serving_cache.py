@@ -14,12 +14,13 @@ import pytest
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms import serving
 from cms.models import HelpSettings
 from surveys import fragments
-from surveys.models import Layout
+from surveys.models import Layout, SurveyPage
+from surveys.models import pages as survey_pages
 from tests.surveys.helpers import answer, current_draft, start
 
 pytestmark = pytest.mark.django_db
@@ -99,14 +100,13 @@ def test_a_map_out_of_date_is_never_trusted(client, survey, survey_index):
     assert survey.title in response.text
 
 
-def test_a_new_page_in_the_menu_shows_at_once(client, survey, home_page):
-    # The answering pages draw no menu (a compact header), so the survey's index page is read.
-    index = survey.get_parent().specific
-    client.get(index.url)
+def test_a_new_page_in_the_menu_shows_at_once(client, survey_index, home_page):
+    # The survey index has the site's menu (the answering pages have a compact header instead).
+    assert "Somewhere new" not in client.get(survey_index.url).text  # the menu is cached now
     page = home_page.add_child(instance=Page(title="Somewhere new", slug="somewhere-new"))
     page.show_in_menus = True
     page.save_revision().publish()
-    assert "Somewhere new" in client.get(index.url).text
+    assert "Somewhere new" in client.get(survey_index.url).text
 
 
 def test_changed_help_contacts_show_at_once(client, survey):
@@ -179,3 +179,63 @@ def test_cached_markup_is_the_templates_own(survey):
     for item in items:
         expected = render_to_string(fragments.QUESTION_TEMPLATE, {**item, "as_page_heading": False})
         assert re.sub(r"\s+", " ", markups[item["question"].key]) == re.sub(r"\s+", " ", expected)
+
+
+def test_questions_are_read_from_the_stream_once_per_published_content(survey, monkeypatch):
+    first = SurveyPage.objects.get(pk=survey.pk).question_list
+    monkeypatch.setattr(survey_pages, "questions_from_stream", lambda stream: pytest.fail("parsed"))
+    again = SurveyPage.objects.get(pk=survey.pk).question_list  # another request: the cache
+    assert [q.key for q in again] == [q.key for q in first]
+    assert again[0].text == first[0].text
+
+
+def test_a_newly_published_question_text_is_read_afresh(survey):
+    assert (
+        "How do you feel"
+        in SurveyPage.objects.get(pk=survey.pk).question_by_key["listened-to"].text
+    )
+    revision = survey.get_latest_revision_as_object()
+    _question_text(revision, "Do the adults around you listen to you?")
+    revision.save_revision().publish()
+    fresh = SurveyPage.objects.get(pk=survey.pk)
+    assert fresh.question_by_key["listened-to"].text == "Do the adults around you listen to you?"
+
+
+def test_a_preview_never_gets_the_published_questions_from_the_cache(survey):
+    assert SurveyPage.objects.get(pk=survey.pk).question_list  # the published ones, cached
+    draft = SurveyPage.objects.get(pk=survey.pk)  # as the editor's form leaves it, unsaved
+    _question_text(draft, "A draft question, not published")
+    assert draft.question_by_key["listened-to"].text == "A draft question, not published"
+    assert (
+        "How do you feel"
+        in SurveyPage.objects.get(pk=survey.pk).question_by_key["listened-to"].text
+    )
+
+
+def test_a_page_restricted_after_the_cache_knew_of_no_restriction_is_restricted_at_once(
+    client, survey, survey_index
+):
+    assert client.get(survey.url).status_code == 200  # "no restrictions anywhere" is cached
+    assert serving.any_view_restrictions() is False
+    # A login restriction on the survey index covers every survey below it.
+    restriction = PageViewRestriction.objects.create(
+        page=survey_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(survey.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+    assert client.get(f"{survey.url}{QUESTION}").status_code == 302
+
+    restriction.delete()
+    assert client.get(survey.url).status_code == 200
+
+
+def test_a_password_restricted_page_asks_for_its_password(client, survey):
+    client.get(survey.url)
+    PageViewRestriction.objects.create(
+        page=survey, restriction_type=PageViewRestriction.PASSWORD, password="kinship"
+    )
+    response = client.get(survey.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.text
+    assert survey.title not in response.text
