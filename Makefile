@@ -14,7 +14,7 @@ help:
 	@echo "make run    set up everything and serve the site with demo content at http://$(HOST):$(PORT)"
 	@echo "make setup  everything but the server (virtualenv, packages, database, demo content)"
 	@echo "make test   ruff, the import contracts, manage.py check, makemigrations --check and every test"
-	@echo "make bench  the answering pages under load beside a Wagtail form page (docs/performance.md)"
+	@echo "make bench  the answering pages under load beside a Wagtail form page, and results at 100,000 responses (docs/performance.md)"
 	@echo "make sign-in-code   the demo administrator's current 2-step verification code"
 
 # Reinstalled only when the declared dependencies change, so a second run is quick.
@@ -61,6 +61,8 @@ test: lint check pytest
 # Options: make bench BENCH_ARGS="--duration 3 --concurrency 10 --databases sqlite"
 bench: $(BIN)/.installed
 	$(BIN)/python bench/answering_speed.py $(BENCH_ARGS)
+	$(BIN)/python bench/results_scale.py  # results at 1,000 to 100,000 responses (SQLite)
+	$(BIN)/python bench/exports.py        # the raw export's time and memory
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache
