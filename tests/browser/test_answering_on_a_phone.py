@@ -7,14 +7,11 @@ and nothing cuts a long answer, with JavaScript or without.
 Set SCREENSHOTS_DIR to keep a screenshot of the first question of each kind there.
 """
 
-import datetime
 import os
 import re
 from pathlib import Path
 
 import pytest
-
-from django.utils import timezone
 
 from surveys.models import Draft, SurveyIndexPage, SurveyPage
 from surveys.services import make_invitations
@@ -49,14 +46,9 @@ MEASURE = """() => {
 @pytest.fixture
 def every_kind(home_page):
     """A survey with one question of every kind, one per page (the test surveys' questions)."""
-    from tests.surveys.factories import CycleFactory, SurveyPageFactory
+    from tests.surveys.factories import SurveyPageFactory, open_cycle
 
-    today = timezone.localdate()
-    cycle = CycleFactory(
-        name="Every kind",
-        starts_on=today - datetime.timedelta(days=10),
-        ends_on=today + datetime.timedelta(days=100),
-    )
+    cycle = open_cycle("Every kind")
     return SurveyPageFactory(
         parent=SurveyIndexPage.objects.get(), title="Every kind", slug="every-kind", cycle=cycle
     )

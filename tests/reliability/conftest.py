@@ -6,7 +6,6 @@ test copies it to a file (SQLite's backup API, milliseconds) and both the test a
 that file until the test ends. On PostgreSQL both use the test database pytest-django made.
 """
 
-import datetime
 import os
 import signal
 import socket
@@ -20,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from django.db import connection
-from django.utils import timezone
 
 from tests.reliability.load import Visitor
 
@@ -164,15 +162,10 @@ def open_survey(served_database):
     """A one-page survey open today, with the site around it, in the served database."""
     from cms.starter import build_site
     from surveys.models import Layout
-    from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
+    from tests.surveys.factories import SurveyIndexPageFactory, SurveyPageFactory, open_cycle
 
     home = build_site()
-    today = timezone.localdate()
-    cycle = CycleFactory(
-        name="2026–27",
-        starts_on=today - datetime.timedelta(days=100),
-        ends_on=today + datetime.timedelta(days=200),
-    )
+    cycle = open_cycle()
     index = SurveyIndexPageFactory(parent=home)
     return SurveyPageFactory(
         parent=index,
@@ -188,14 +181,9 @@ def open_survey(served_database):
 def one_page_survey(home_page):
     """The same survey in the ordinary test database, for tests through Django's test client."""
     from surveys.models import Layout
-    from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
+    from tests.surveys.factories import SurveyIndexPageFactory, SurveyPageFactory, open_cycle
 
-    today = timezone.localdate()
-    cycle = CycleFactory(
-        name="2026–27",
-        starts_on=today - datetime.timedelta(days=100),
-        ends_on=today + datetime.timedelta(days=200),
-    )
+    cycle = open_cycle()
     return SurveyPageFactory(
         parent=SurveyIndexPageFactory(parent=home_page),
         title="Your voice",

@@ -5,7 +5,6 @@ answers 5xx, and a request it refuses (4xx) changes nothing stored.
 2,000 examples in all by default; RELIABILITY_FUZZ_SCALE=5 runs five times as many.
 """
 
-import datetime
 import os
 import urllib.parse
 
@@ -13,13 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from django.utils import timezone
-
 from participation.models import FeedbackEntry
 from surveys.models import Answer, Draft, Invitation, Layout, Response, Tally
 from surveys.services import make_invitations
 from tests.reliability.payloads import HOSTILE, ORDINARY
-from tests.surveys.factories import SAMPLE_QUESTIONS, CycleFactory, SurveyPageFactory
+from tests.surveys.factories import SAMPLE_QUESTIONS, SurveyPageFactory, open_cycle
 from tests.surveys.helpers import current_draft, start
 
 SCALE = float(os.environ.get("RELIABILITY_FUZZ_SCALE", "1"))
@@ -103,12 +100,7 @@ def surveys(home_page, settings):
     settings.SURVEY_RATE_LIMITS = {
         scope: (10**9, window) for scope, (_, window) in settings.SURVEY_RATE_LIMITS.items()
     }
-    today = timezone.localdate()
-    cycle = CycleFactory(
-        name="2026–27",
-        starts_on=today - datetime.timedelta(days=100),
-        ends_on=today + datetime.timedelta(days=200),
-    )
+    cycle = open_cycle()
     index = SurveyIndexPageFactory(parent=home_page)
     steps = SurveyPageFactory(parent=index, title="Steps", slug="steps", cycle=cycle)
     one_page = SurveyPageFactory(

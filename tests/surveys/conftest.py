@@ -1,14 +1,11 @@
-import datetime
-
 import pytest
 import yaml
 
 from django.core.cache import cache
-from django.utils import timezone
 
 from cms.services import PROMISE_PLAN_FILE, load_promise_plan
 from surveys.models import Audience, Layout
-from tests.surveys.factories import CycleFactory, SurveyIndexPageFactory, SurveyPageFactory
+from tests.surveys.factories import SurveyIndexPageFactory, SurveyPageFactory, open_cycle
 
 
 @pytest.fixture(autouse=True)
@@ -29,12 +26,7 @@ def promise_plan(db):
 @pytest.fixture
 def cycle(db):
     """A cycle around today, so that surveys in it are open whenever the tests run."""
-    today = timezone.localdate()
-    return CycleFactory(
-        name="2026–27",
-        starts_on=today - datetime.timedelta(days=100),
-        ends_on=today + datetime.timedelta(days=200),
-    )
+    return open_cycle()
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@ import datetime
 import factory
 import wagtail_factories
 
+from django.utils import timezone
+
 from surveys.models import Audience, Cycle, Layout, SurveyIndexPage, SurveyPage, Theme
 
 # A small survey with every kind of question, a section, and a condition.
@@ -90,6 +92,16 @@ class CycleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cycle
         django_get_or_create = ("name",)
+
+
+def open_cycle(name: str = "2026–27") -> Cycle:
+    """A cycle around today, so that surveys in it are open whenever the tests run."""
+    today = timezone.localdate()
+    return CycleFactory(
+        name=name,
+        starts_on=today - datetime.timedelta(days=100),
+        ends_on=today + datetime.timedelta(days=200),
+    )
 
 
 class SurveyIndexPageFactory(wagtail_factories.PageFactory):
