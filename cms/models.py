@@ -1,5 +1,6 @@
+import copy
+
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -22,7 +23,7 @@ from cms.blocks import (
     WayInBlock,
 )
 from cms.routing import RouteTable
-from cms.serving import CachedViewRestrictions, tree_version
+from cms.serving import CachedViewRestrictions, kept
 
 # The pages below hand their requests to cms.views, which reads through cms.selectors.
 views = RouteTable("cms.views")
@@ -70,11 +71,8 @@ class HelpSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        key = f"cms:help-settings:{tree_version()}:{site.pk}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = cls.for_site(site)
-            cache.set(key, instance, timeout=60 * 60 * 24)
+        # A copy: what is kept is shared by every request in the process.
+        instance = copy.copy(kept(f"help-settings:{site.pk}", lambda: cls.for_site(site)))
         instance._request = request
         setattr(request, attr_name, instance)
         return instance
@@ -124,17 +122,13 @@ class LinkedPages(BaseSiteSetting):
         """The site-relative addresses of the chosen pages that are live, by name
         ("privacy_notice", ...).
 
-        Kept in the cache until a page is published, unpublished, moved or deleted, or the
-        setting saved (`forget_linked_pages`, connected in cms.apps): the footer is on every
-        page, and costs no query once cached.
+        Kept under the tree's version (cms.serving.kept), which a page published, unpublished,
+        moved or deleted, or this setting saved, replaces (cms.apps): the footer is on every
+        page, and costs no query once kept.
         """
         if site_id is None:
             return {}
-        by_site = cache.get(LINKED_PAGES_CACHE_KEY) or {}
-        if site_id not in by_site:
-            by_site[site_id] = cls._find_urls(site_id)
-            cache.set(LINKED_PAGES_CACHE_KEY, by_site, timeout=None)
-        return by_site[site_id]
+        return kept(f"linked-pages:{site_id}", lambda: cls._find_urls(site_id))
 
     @classmethod
     def _find_urls(cls, site_id: int) -> dict[str, str]:
@@ -149,15 +143,6 @@ class LinkedPages(BaseSiteSetting):
             for name, pk in chosen.items()
             if pk in by_id
         }
-
-
-LINKED_PAGES_CACHE_KEY = "cms:linked-pages"
-
-
-def forget_linked_pages(**kwargs) -> None:
-    """Receiver for every signal that can change a linked page's address, or whether it is live,
-    or which pages are chosen."""
-    cache.delete(LINKED_PAGES_CACHE_KEY)
 
 
 class HomePage(CachedViewRestrictions, Page):

@@ -1,10 +1,9 @@
 from django import template
-from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.models import Site
 
-from cms.serving import tree_version
+from cms.serving import kept
 
 register = template.Library()
 
@@ -12,16 +11,15 @@ register = template.Library()
 def _menu_pages(site, request) -> list[tuple[int, str, str]]:
     """(id, title, address) of the home page and the live pages under it shown in menus: kept in
     the cache under the tree's version (cms.serving), so a change to the tree shows at once."""
-    key = f"cms:menu:{tree_version()}:{site.pk}"
-    pages = cache.get(key)
-    if pages is None:
+
+    def read():
         root = site.root_page
-        pages = [
+        return [
             (page.pk, "Home" if page.pk == root.pk else page.title, page.get_url(request=request))
             for page in [root, *root.get_children().live().in_menu().specific(defer=True)]
         ]
-        cache.set(key, pages, timeout=60 * 60 * 24)
-    return pages
+
+    return kept(f"menu:{site.pk}", read)
 
 
 @register.inclusion_tag("components/site_navigation.html", takes_context=True)

@@ -2,7 +2,6 @@ import datetime
 import hashlib
 import json
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -22,7 +21,6 @@ from surveys.blocks import QuestionsBlock, questions_from_stream
 from surveys.models.choices import AgeBand, Audience, Layout, Theme
 from surveys.questions import Question, Section, sections
 
-QUESTIONS_KEY = "surveys:questions:{version}:{pk}:{digest}"
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 # Every route below hands its request to surveys.views, which imports these models.
@@ -169,12 +167,9 @@ class SurveyPage(CachedViewRestrictions, RoutablePageMixin, Page):
         for other content."""
         raw = json.dumps(list(self.questions.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
         digest = hashlib.sha256(raw.encode()).hexdigest()
-        key = QUESTIONS_KEY.format(version=serving.tree_version(), pk=self.pk, digest=digest)
-        questions = cache.get(key)
-        if questions is None:
-            questions = questions_from_stream(self.questions)
-            cache.set(key, questions, timeout=60 * 60 * 24)
-        return questions
+        return serving.kept(
+            f"questions:{self.pk}:{digest}", lambda: questions_from_stream(self.questions)
+        )
 
     @cached_property
     def question_by_key(self) -> dict[str, Question]:

@@ -7,12 +7,14 @@ test client sees here after the change.
 """
 
 import copy
+import datetime
 import re
 
 import pytest
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -89,11 +91,9 @@ def test_a_map_out_of_date_is_never_trusted(client, survey, survey_index):
     url = survey.url
     assert client.get(url).status_code == 200
     site = Site.objects.get(is_default_site=True)
-    key = serving.ROUTES_KEY.format(version=serving.tree_version(), site_id=site.pk)
-    root_path, routes = cache.get(key)
+    root_path, routes = serving._routes(site)  # the map this process keeps
     survey_address = url.lstrip("/")
     routes[survey_address] = (survey_index.pk, "surveys.surveyindexpage")
-    cache.set(key, (root_path, routes))
 
     response = client.get(url)
     assert response.status_code == 200
@@ -239,3 +239,47 @@ def test_a_password_restricted_page_asks_for_its_password(client, survey):
     assert response.status_code == 200
     assert 'name="password"' in response.text
     assert survey.title not in response.text
+
+
+# What each process keeps in its own memory (cms.serving.kept) is read again once the tree's
+# version in the shared cache changes, whichever process changed it.
+
+
+def test_a_change_another_process_made_shows_here_on_the_next_request(client, survey):
+    assert client.get(survey.url).status_code == 200  # the page is kept in this process now
+    # Another process publishes a new title: it writes the row and gives the shared cache a new
+    # version; none of this process's receivers run.
+    SurveyPage.objects.filter(pk=survey.pk).update(title="Your say, ages 12 to 18")
+    cache.set(serving.VERSION_KEY, "another-process")
+    assert "Your say, ages 12 to 18" in client.get(survey.url).text
+
+
+def test_a_cycle_that_has_ended_closes_its_surveys_at_once(client, survey):
+    start(client, survey)
+    url = f"{survey.url}{QUESTION}"
+    assert 'type="radio"' in client.get(url).text  # kept with its cycle now
+    survey.cycle.ends_on = timezone.localdate() - datetime.timedelta(days=1)
+    survey.cycle.save()
+    assert 'type="radio"' not in client.get(url).text
+
+
+def test_a_request_reads_the_trees_version_once(client, survey, monkeypatch):
+    start(client, survey)
+    url = f"{survey.url}{QUESTION}"
+    client.get(url)
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(serving.cache, "get", counting_get)
+    assert client.get(url).status_code == 200
+    assert reads.count(serving.VERSION_KEY) == 1
+    # Everything read under that version comes from this process's memory.
+    assert [key for key in reads if key.startswith("cms:")] == [serving.VERSION_KEY]
+    # Outside a request (a command, a task) the version is read afresh every time.
+    serving.tree_version()
+    serving.tree_version()
+    assert reads.count(serving.VERSION_KEY) == 3
