@@ -219,6 +219,10 @@ def serve(request, path):
     if not hasattr(request, "_wagtail_site"):
         # Where Wagtail keeps a request's site (Site.find_for_request), for everything after.
         request._wagtail_site = _site_for_request(request)
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        # Where Wagtail keeps the sites' root paths for making a page's URL in this request
+        # (Page._get_site_root_paths); Wagtail reads them from the cache once a request.
+        request._wagtail_cached_site_root_paths = kept("site-root-paths", Site.get_site_root_paths)
     if not hasattr(request, "_wagtail_route_for_request"):
         found = route_for_request(request, path)
         if found is NOT_FOUND:
