@@ -1,17 +1,19 @@
-"""Each choice question's markup, rendered once per published revision and kept in the cache.
+"""Each question's markup, rendered once per published revision and kept.
 
 The markup of a published revision's questions is the same for everyone but which choices are
-ticked; rendering eleven question templates was most of the one-page survey's time. So a
-question with no error is rendered with nothing ticked, kept in Django's cache (Redis in
-production, shared by every worker) under a digest of everything it depends on, and a visitor's
-ticks are added to the inputs by name and value.
+ticked or typed; rendering eleven question templates was most of the one-page survey's time,
+and the question a third of a question page's. So a question with no error is rendered with
+nothing ticked or typed, kept (cms.serving.kept: in each process's memory and in Django's cache,
+Redis in production) under a digest of everything it depends on, and a visitor's ticks are added
+to the inputs by name and value, and what they typed, escaped, to the text box.
 
 Safe by construction: the key is a digest of the question as published (text, hint, choices,
 number), so a newly published revision's questions have new keys and show on the next request
 in any process; the templates' own text is part of the key, so a release that changes them
-never serves old markup; and before a rendering is kept, ticking its first choice this way
-is checked against the template ticking it (whitespace aside). Should the template ever mark
-ticks some other way, nothing is kept and every question renders as before.
+never serves old markup; and before a rendering is kept, ticking its first choice (or typing a
+probe full of markup characters) this way is checked against the template doing it (whitespace
+aside). Should the template ever mark ticks or show typed text some other way, nothing is kept
+and every question renders as before.
 """
 
 import hashlib
@@ -19,12 +21,13 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from cms.serving import kept
+from surveys.questions import Kind
+
 QUESTION_TEMPLATE = "surveys/questions/question.html"
-TIMEOUT = 60 * 60 * 24
 
 
 def _templates_version() -> str:
@@ -38,22 +41,25 @@ def _templates_version() -> str:
 TEMPLATES_VERSION = _templates_version()
 
 
-def _context(question, *, number, hint, values):
+def _context(item, *, values):
     return {
-        "question": question,
+        "question": item["question"],
         "values": values,
         "error": "",
-        "number": number,
-        "hint": hint,
-        "as_page_heading": False,
+        "number": item["number"],
+        "hint": item["hint"],
+        "as_page_heading": item.get("as_page_heading", False),
     }
 
 
-def _cache_key(item) -> str:
+def _name(item) -> str:
     """What the markup depends on: the templates, the question as published (its text, hint,
-    choices...), its number and the hint shown."""
-    content = f"{TEMPLATES_VERSION}|{item['question']!r}|{item['number']}|{item['hint']}"
-    return "surveys:markup:" + hashlib.sha256(content.encode()).hexdigest()
+    choices...), its number, the hint shown and whether it heads its own page."""
+    content = (
+        f"{TEMPLATES_VERSION}|{item['question']!r}|{item['number']}|{item['hint']}"
+        f"|{item.get('as_page_heading', False)}"
+    )
+    return "surveys-markup:" + hashlib.sha256(content.encode()).hexdigest()
 
 
 def _tick(markup: str, question, values) -> str:
@@ -65,43 +71,54 @@ def _tick(markup: str, question, values) -> str:
     return markup
 
 
+def _type(markup: str, question, values) -> str:
+    """What the visitor typed, escaped, in the text box: inside a textarea, or as an input's
+    value."""
+    typed = values[0] if values else ""
+    if not typed:
+        return markup
+    if question.kind == Kind.LONG_TEXT:
+        return markup.replace("</textarea>", f"{escape(typed)}</textarea>", 1)
+    attribute = f'name="{escape(question.field_name)}" value="'
+    return markup.replace(attribute, attribute + escape(typed), 1)
+
+
+def _fill(markup: str, question, values) -> str:
+    return _type(markup, question, values) if question.is_text else _tick(markup, question, values)
+
+
+# Typed into a text box when checking that filling the kept markup gives what the template
+# gives: markup characters, quotes, an ampersand and lines.
+PROBE = 'A <b>probe</b> & "quotes",\n  on two lines'
+
+
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\s+", " ", a) == re.sub(r"\s+", " ", b)
 
 
 def question_markups(items) -> dict[str, str]:
-    """Question key → markup with the visitor's ticks, for each item (a dict of question,
-    values, error, number and hint, as the one-page view builds them) that can be served from
-    the cache: a choice question without an error."""
-    wanted = {
-        item["question"].key: item
-        for item in items
-        if not item["error"] and not item["question"].is_text and item["question"].choices
-    }
-    keys = {key: _cache_key(item) for key, item in wanted.items()}
-    cached = cache.get_many(list(keys.values()))
-    found, new = {}, {}
-    for key, item in wanted.items():
-        blank = cached.get(keys[key])
-        if blank is None:
-            blank = _render_checked(item)
-            if blank is None:
-                continue
-            new[keys[key]] = blank
-        found[key] = _tick(blank, item["question"], item["values"])
-    if new:
-        cache.set_many(new, timeout=TIMEOUT)
+    """Question key → markup with the visitor's ticks or typed text, for each item (a dict of
+    question, values, error, number, hint and, on a question's own page, as_page_heading, as
+    the views build them) that can be kept: a question without an error."""
+    found = {}
+    for item in items:
+        question = item["question"]
+        if item["error"] or not (question.is_text or question.choices):
+            continue
+        blank = kept(_name(item), lambda item=item: _render_checked(item))
+        if blank is not None:
+            found[question.key] = _fill(blank, question, item["values"])
     return found
 
 
 def _render_checked(item) -> str | None:
-    """The question with nothing ticked, if ticking its first choice by name and value gives
-    what the template gives; None otherwise."""
+    """The question with nothing ticked or typed, if filling it (ticking its first choice by
+    name and value, or typing the probe) gives what the template gives; None otherwise."""
     question = item["question"]
-    context = _context(question, number=item["number"], hint=item["hint"], values=[])
+    context = _context(item, values=[])
     blank = render_to_string(QUESTION_TEMPLATE, context)
-    first = [question.choices[0].value]
-    ticked = render_to_string(QUESTION_TEMPLATE, {**context, "values": first})
-    if not _same(_tick(blank, question, first), ticked):
+    sample = [PROBE] if question.is_text else [question.choices[0].value]
+    filled = render_to_string(QUESTION_TEMPLATE, {**context, "values": sample})
+    if not _same(_fill(blank, question, sample), filled):
         return None
     return blank

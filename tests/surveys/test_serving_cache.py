@@ -8,6 +8,7 @@ test client sees here after the change.
 
 import copy
 import datetime
+import html
 import re
 
 import pytest
@@ -164,21 +165,45 @@ def test_one_page_shows_a_new_revision_at_once(client, survey):
     assert "How do you feel about how much adults listen to you?" not in text
 
 
-def test_cached_markup_is_the_templates_own(survey):
-    """Ticking the kept markup by name and value gives what the template gives."""
+TYPED = '  <script>alert("hi")</script> & <b>bold</b>\n\nA second line  '
+
+
+@pytest.mark.parametrize("as_page_heading", [False, True], ids=["one page", "own page"])
+def test_kept_markup_is_the_templates_own(survey, as_page_heading):
+    """Ticking the kept markup by name and value, or typing into it, gives what the template
+    gives: on the one-page form and on a question's own page, for every kind of question."""
     items = []
     for number, question in enumerate(survey.question_list, start=1):
-        if question.is_text:
-            continue
-        values = [question.choices[-1].value]
+        values = [TYPED] if question.is_text else [question.choices[-1].value]
         items.append(
-            {"question": question, "values": values, "error": "", "number": number, "hint": ""}
+            {
+                "question": question,
+                "values": values,
+                "error": "",
+                "number": None if as_page_heading else number,
+                "hint": "",
+                "as_page_heading": as_page_heading,
+            }
         )
+    assert any(item["question"].is_text for item in items)
     markups = fragments.question_markups(items)
     assert set(markups) == {item["question"].key for item in items}
     for item in items:
-        expected = render_to_string(fragments.QUESTION_TEMPLATE, {**item, "as_page_heading": False})
+        expected = render_to_string(fragments.QUESTION_TEMPLATE, item)
         assert re.sub(r"\s+", " ", markups[item["question"].key]) == re.sub(r"\s+", " ", expected)
+
+
+def test_typed_text_comes_back_as_typed_and_escaped(client, survey):
+    """A text question's answer is put into the kept markup as typed, whitespace and all, and
+    escaped: no markup of it reaches the page."""
+    start(client, survey)
+    text_question = next(q for q in survey.question_list if q.is_text)
+    answer(client, survey, text_question.key, TYPED)
+    url = f"{survey.url}question/{text_question.key}/"
+    client.get(url)  # kept now
+    page = client.get(url).text
+    assert "<script>alert" not in page and "<b>bold</b>" not in page
+    assert html.escape(TYPED, quote=False) in page.replace("&quot;", '"').replace("&#x27;", "'")
 
 
 def test_questions_are_read_from_the_stream_once_per_published_content(survey, monkeypatch):
