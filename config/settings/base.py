@@ -218,7 +218,8 @@ PERMISSIONS_POLICY = [
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-# Database sessions that keep only the day for anyone not signed in (config/sessions.py).
+# Database sessions, read from the cache, that keep only the day for anyone not signed in
+# (config/sessions.py).
 SESSION_ENGINE = "config.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
