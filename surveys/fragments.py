@@ -16,6 +16,7 @@ aside). Should the template ever mark ticks or show typed text some other way, n
 and every question renders as before.
 """
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -53,12 +54,17 @@ def _context(item, *, values):
 
 
 def _name(item) -> str:
-    """What the markup depends on: the templates, the question as published (its text, hint,
-    choices...), its number, the hint shown and whether it heads its own page."""
-    content = (
-        f"{TEMPLATES_VERSION}|{item['question']!r}|{item['number']}|{item['hint']}"
-        f"|{item.get('as_page_heading', False)}"
+    return _name_of(
+        item["question"], item["number"], item["hint"], item.get("as_page_heading", False)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_of(question, number, hint, as_page_heading) -> str:
+    """What the markup depends on: the templates, the question as published (its text, hint,
+    choices...), its number, the hint shown and whether it heads its own page. Remembered for
+    equal arguments (a question is a frozen dataclass, equal by what it asks)."""
+    content = f"{TEMPLATES_VERSION}|{question!r}|{number}|{hint}|{as_page_heading}"
     return "surveys-markup:" + hashlib.sha256(content.encode()).hexdigest()
 
 
