@@ -185,6 +185,42 @@ def test_faces_are_chosen_with_the_keyboard_as_radio_buttons(phone, live_server,
     assert widths[1] == "4px" and widths[0] == "2px"
 
 
+# The middle of a ticked answer's circle or box (its label's ::before) and of its dot or tick
+# (::after), in px from the label's top left.
+MARK_MIDDLES = """() => {
+    const input = document.querySelector("main .survey-question input:checked");
+    const label = document.querySelector(`label[for="${input.id}"]`);
+    const middle = (pseudo) => {
+        const s = getComputedStyle(label, pseudo);
+        const outer = (size, a, b) => parseFloat(size) + (s.boxSizing === "border-box" ? 0
+            : parseFloat(a) + parseFloat(b));
+        return [parseFloat(s.left) + outer(s.width, s.borderLeftWidth, s.borderRightWidth) / 2,
+                parseFloat(s.top) + outer(s.height, s.borderTopWidth, s.borderBottomWidth) / 2];
+    };
+    return {box: middle("::before"), mark: middle("::after")};
+}"""
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_a_ticked_answer_has_its_mark_in_the_middle(browser, live_server, every_kind, width):
+    """The dot of a chosen radio button and the tick of a checkbox sit in the middle of their
+    circle and box (the answering pages move the circle and box down a little)."""
+    page = browser.new_context(viewport=WIDTHS[width]).new_page()
+    _start(page, live_server, every_kind)
+    kinds = {
+        "radio": lambda q: q.kind in ("agreement", "yes_no"),
+        "checkbox": lambda q: q.is_multiple,
+    }
+    for name, wanted in kinds.items():
+        question = next(q for q in every_kind.question_list if wanted(q) and not q.condition)
+        page.goto(f"{live_server.url}{every_kind.url}question/{question.key}/")
+        page.locator(f"main input[type={name}]").first.check(force=True)
+        middles = page.evaluate(MARK_MIDDLES)
+        for axis in (0, 1):
+            assert abs(middles["box"][axis] - middles["mark"][axis]) <= 3, (name, width, middles)
+    page.context.close()
+
+
 def _header_bottom(page) -> float:
     """The bottom of whatever is fixed or stuck to the top of the screen."""
     return page.evaluate(
