@@ -129,27 +129,32 @@ def test_a_carers_session_keeps_only_the_day_it_ends(carers_survey):
     assert ends > timezone.localtime() + datetime.timedelta(hours=12)
 
 
-def test_the_cached_copy_of_a_session_ends_at_the_same_midnight(carers_survey, monkeypatch):
-    """Sessions are read from the cache (config.sessions); the cache is told to keep each one
-    until the midnight its row keeps, so the cache's own expiry keeps no time of day either."""
-    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+def test_the_cached_copy_of_a_session_ends_at_the_same_midnight(monkeypatch):
+    """Where sessions are read from the cache (config.sessions, with Redis), the cache is told to
+    keep a respondent's until the midnight its row keeps, so the cache's own expiry keeps no
+    time of day either."""
     from django.core.cache import cache
 
-    kept_for = {}
+    from config.sessions import CachedDaySessionStore
+
+    kept_for = []
     real_set = cache.set
 
     def set_noting_timeout(key, value, timeout=None, *args, **kwargs):
-        if key.startswith(KEY_PREFIX):
-            kept_for[key] = (timezone.now(), timeout)
+        kept_for.append((key, timezone.now(), timeout))
         return real_set(key, value, timeout, *args, **kwargs)
 
     monkeypatch.setattr(cache, "set", set_noting_timeout)
-    (new,) = make_invitations(survey=carers_survey, cycle=carers_survey.cycle, count=1)
-    _open_and_start(carers_survey, new.token)
-    (session,) = Session.objects.all()
-    saved_at, timeout = kept_for[KEY_PREFIX + session.session_key]
+    store = CachedDaySessionStore()
+    store["survey_drafts"] = {"1": 2}
+    store.set_expiry(0)  # as a respondent's: ends with the browser
+    store.save()
+    session = Session.objects.get(session_key=store.session_key)
+    key, saved_at, timeout = [noted for noted in kept_for if noted[0] == store.cache_key][-1]
     ends = saved_at + datetime.timedelta(seconds=timeout)
     assert abs((ends - session.expire_date).total_seconds()) <= 1  # the row's midnight
+    assert timezone.localtime(session.expire_date).time() == datetime.time(0, 0)
+    assert CachedDaySessionStore(store.session_key)["survey_drafts"] == {"1": 2}
 
 
 def test_sending_on_a_used_invitation_forgets_the_survey_too(carers_survey):
