@@ -629,11 +629,17 @@ def lighthouse(binary: Path, port: int, path: str, cookie: str, folder: Path) ->
     ]
     if cookie:
         cmd.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
-    result = subprocess.run(
-        [str(c) for c in cmd], env=env, capture_output=True, text=True, check=False, timeout=300
-    )
-    if result.returncode != 0 or not output.exists():
-        log("lighthouse failed on", path, result.stderr[-500:])
+    # Lighthouse sometimes fails to record the page load's trace on a busy machine and says to
+    # run it again (NO_NAVSTART, NO_FCP): up to three tries.
+    for attempt in range(1, 4):
+        output.unlink(missing_ok=True)
+        result = subprocess.run(
+            [str(c) for c in cmd], env=env, capture_output=True, text=True, check=False, timeout=300
+        )
+        if result.returncode == 0 and output.exists():
+            break
+        log(f"lighthouse failed on {path} (try {attempt} of 3):", result.stderr[-500:])
+    else:
         return {}
     report = json.loads(output.read_text())
     return {
