@@ -45,7 +45,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="profile-answering-") as folder:
         env = our_env(f"sqlite:///{folder}/db.sqlite3")
-        subprocess.run(["redis-cli", "-u", env["REDIS_URL"], "flushdb"], check=True, capture_output=True)
+        subprocess.run(
+            ["redis-cli", "-u", env["REDIS_URL"], "flushdb"], check=True, capture_output=True
+        )
         for command in (["collectstatic", "--noinput"], ["migrate"], ["setup_site"]):
             subprocess.run(
                 [PYTHON, "manage.py", *command], env=env, cwd=ROOT, check=True, capture_output=True
